@@ -1,0 +1,2 @@
+/** The infrastructure probes behind the platform's system check. */
+package com.aegis.activities.system;

@@ -1,0 +1,104 @@
+package com.aegis.cli;
+
+import com.aegis.workflows.TaskQueues;
+import com.aegis.workflows.system.SystemCheckReport;
+import com.aegis.workflows.system.SystemCheckRequest;
+import com.aegis.workflows.system.SystemCheckWorkflow;
+import io.temporal.client.WorkflowOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code aegis demo}: the main job. Starts the local stack and the workers, exercises everything the system can do so
+ * far, prints it in a trader's terms, and stops cleanly.
+ */
+@Command(name = "demo", description = "Run the end-to-end demonstration on the embedded stack and stop.")
+public class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--startup-timeout", defaultValue = "PT3M", description = "How long to wait for health (default ${DEFAULT-VALUE}).")
+    Duration startupTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        CliSettings settings = CliSettings.fromEnvironment();
+        Path log = settings.home().resolve("logs").resolve("workers-demo.log");
+        out.println("AEGIS demo");
+        out.println("==========");
+        out.printf("[1] Starting the embedded stack and the workers (log: %s)%n", log);
+        long t0 = System.nanoTime();
+        try (WorkersProcess workers = WorkersProcess.start(settings, List.of("--spring.profiles.active=local"), Optional.of(log))) {
+            workers.awaitHealthy(startupTimeout);
+            out.printf("    up in %.1f s%n", seconds(t0));
+            StatusCommand.print(settings, WorkersProcess.fetchHealth(settings.workersUrl()), indented(out));
+
+            out.println();
+            out.println("[2] SystemCheck workflow through Temporal (PostgreSQL, Redis, Kafka)");
+            boolean healthy = runSystemCheck(settings, out);
+
+            out.println();
+            out.println("[3] Stopping the workers and the stack");
+            long t1 = System.nanoTime();
+            int exit = workers.stop();
+            out.printf("    stopped in %.1f s (exit code %d)%n", seconds(t1), exit);
+            out.println();
+            out.println(healthy ? "Demo finished: every component answered." : "Demo finished with failures (see above).");
+            return healthy ? 0 : 1;
+        }
+    }
+
+    static boolean runSystemCheck(CliSettings settings, PrintStream out) {
+        try (TemporalAccess temporal = new TemporalAccess(settings).requireReachable()) {
+            String id = RunCommand.newWorkflowId("SystemCheck");
+            SystemCheckWorkflow workflow = temporal.client().newWorkflowStub(SystemCheckWorkflow.class,
+                    WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.OPS).build());
+            long t = System.nanoTime();
+            SystemCheckReport report = workflow.run(new SystemCheckRequest("demo", 60));
+            double roundTrip = (System.nanoTime() - t) / 1e6;
+            out.println("    workflow id " + id + " on task queue " + TaskQueues.OPS);
+            printReport(report, out);
+            out.printf("    round trip from the CLI %.0f ms, inside the workflow %d ms%n", roundTrip, report.workflowMillis());
+            return report.healthy();
+        }
+    }
+
+    static void printReport(SystemCheckReport r, PrintStream out) {
+        Table table = new Table("COMPONENT", "RESULT", "WHAT IT DID", "TIME");
+        table.row("PostgreSQL", ok(r.postgres().matched()),
+                "row " + r.postgres().rowId() + " written via jOOQ and read back (" + r.postgres().serverVersion() + ")",
+                r.postgres().millis() + " ms");
+        table.row("Redis", ok(r.redis().matched()),
+                "key " + r.redis().key() + " set with TTL " + r.redis().ttlSecondsSet() + " s, read back with TTL "
+                        + r.redis().ttlSecondsSeen() + " s (Redis " + r.redis().serverVersion() + ")",
+                r.redis().millis() + " ms");
+        table.row("Kafka", ok(r.kafka().matched()),
+                "record produced to " + r.kafka().topic() + "[" + r.kafka().partition() + "] at offset "
+                        + r.kafka().offset() + " and consumed back",
+                r.kafka().millis() + " ms");
+        table.print(out, "    ");
+    }
+
+    private static String ok(boolean matched) {
+        return matched ? "OK" : "MISMATCH";
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static PrintStream indented(PrintStream out) {
+        return new PrintStream(out, true) {
+            @Override
+            public void println(String line) {
+                super.println("    " + line);
+            }
+        };
+    }
+}

@@ -1,0 +1,7 @@
+package com.aegis.core.market;
+
+/** Direction of an order or fill. */
+public enum Side {
+    BUY,
+    SELL
+}
