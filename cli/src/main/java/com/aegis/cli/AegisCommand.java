@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aegis", mixinStandardHelpOptions = true, version = "AEGIS 0.1.0",
         description = "AEGIS: automated trading for the Korean stock market (KOSPI, KOSDAQ).",
         subcommands = {UpCommand.class, StatusCommand.class, RunCommand.class, WorkflowsCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, CalendarCommand.class, MarketCommand.class, CommandLine.HelpCommand.class})
 public class AegisCommand {
 
     static {
@@ -23,6 +23,11 @@ public class AegisCommand {
 
     /** Runs the command line and returns its exit code; an operator-facing failure prints its message alone. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for callers that redirect its output. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AegisCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof CliException || e instanceof IllegalArgumentException) {
@@ -31,6 +36,6 @@ public class AegisCommand {
             }
             throw e;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 }

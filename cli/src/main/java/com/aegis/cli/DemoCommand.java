@@ -1,5 +1,7 @@
 package com.aegis.cli;
 
+import com.aegis.marketsim.generator.GeneratorConfig;
+import com.aegis.marketsim.generator.MarketHistory;
 import com.aegis.workflows.TaskQueues;
 import com.aegis.workflows.system.SystemCheckReport;
 import com.aegis.workflows.system.SystemCheckRequest;
@@ -25,6 +27,22 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--startup-timeout", defaultValue = "PT3M", description = "How long to wait for health (default ${DEFAULT-VALUE}).")
     Duration startupTimeout;
 
+    @Option(names = "--seed", defaultValue = "20261120", description = "Seed of the synthetic market (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--stocks", defaultValue = "2800", description = "Listed stocks in the synthetic market (default ${DEFAULT-VALUE}).")
+    int stocks;
+
+    @Option(names = "--years", defaultValue = "3", description = "Years of history (default ${DEFAULT-VALUE}).")
+    int years;
+
+    @Option(names = "--intraday-stocks", defaultValue = "20", description = "Stocks traded on the simulated exchange (default ${DEFAULT-VALUE}).")
+    int intradayStocks;
+
+    @Option(names = "--speed", defaultValue = "0",
+            description = "Exchange clock speed: 0 = as fast as possible (default), 195 = a trading day in about 2 minutes.")
+    double speed;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -44,7 +62,20 @@ public class DemoCommand implements Callable<Integer> {
             boolean healthy = runSystemCheck(settings, out);
 
             out.println();
-            out.println("[3] Stopping the workers and the stack");
+            out.println("[3] KRX trading calendar");
+            GeneratorConfig config = GeneratorConfig.defaults(seed).withStocks(stocks).withYears(years);
+            MarketDemo.printCalendar(config.endDate(), out);
+
+            out.println();
+            out.println("[4] Synthetic KRX market, generated and loaded into PostgreSQL");
+            MarketHistory history = MarketDemo.generateAndLoad(settings, config, out);
+
+            out.println();
+            out.println("[5] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
+            new TradingDayDemo(history, out).run(intradayStocks, speed);
+
+            out.println();
+            out.println("[6] Stopping the workers and the stack");
             long t1 = System.nanoTime();
             int exit = workers.stop();
             out.printf("    stopped in %.1f s (exit code %d)%n", seconds(t1), exit);

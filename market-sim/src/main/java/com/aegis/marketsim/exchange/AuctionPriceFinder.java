@@ -1,5 +1,6 @@
 package com.aegis.marketsim.exchange;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -26,40 +27,36 @@ public final class AuctionPriceFinder {
         if (bids.isEmpty() || asks.isEmpty()) {
             return AuctionResult.NO_TRADE;
         }
+        long[][] bidLevels = sortedAscending(bids);
+        long[][] askLevels = sortedAscending(asks);
         TreeSet<Long> candidates = new TreeSet<>();
-        long[] bidPrices = new long[bids.size()];
-        long[] bidQty = new long[bids.size()];
-        long[] askPrices = new long[asks.size()];
-        long[] askQty = new long[asks.size()];
-        for (int i = 0; i < bids.size(); i++) {
-            bidPrices[i] = bids.get(i).price();
-            bidQty[i] = bids.get(i).quantity();
-            candidates.add(bidPrices[i]);
+        for (long[] level : bidLevels) {
+            candidates.add(level[0]);
         }
-        for (int i = 0; i < asks.size(); i++) {
-            askPrices[i] = asks.get(i).price();
-            askQty[i] = asks.get(i).quantity();
-            candidates.add(askPrices[i]);
+        for (long[] level : askLevels) {
+            candidates.add(level[0]);
         }
         if (reference > 0) {
             // the reference itself is a candidate: when it lies inside the range of best prices, KRX trades there
             candidates.add(reference);
         }
+        long demand = 0;
+        for (long[] level : bidLevels) {
+            demand += level[1];
+        }
+        long supply = 0;
+        int bid = 0;
+        int ask = 0;
         long bestPrice = 0;
         long bestVolume = 0;
         long bestImbalance = Long.MAX_VALUE;
+        // one ascending sweep: demand at p = bids priced >= p (shrinks), supply at p = asks priced <= p (grows)
         for (long p : candidates) {
-            long demand = 0;
-            for (int i = 0; i < bidPrices.length; i++) {
-                if (bidPrices[i] >= p) {
-                    demand += bidQty[i];
-                }
+            while (bid < bidLevels.length && bidLevels[bid][0] < p) {
+                demand -= bidLevels[bid++][1];
             }
-            long supply = 0;
-            for (int i = 0; i < askPrices.length; i++) {
-                if (askPrices[i] <= p) {
-                    supply += askQty[i];
-                }
+            while (ask < askLevels.length && askLevels[ask][0] <= p) {
+                supply += askLevels[ask++][1];
             }
             long volume = Math.min(demand, supply);
             if (volume == 0) {
@@ -73,6 +70,15 @@ public final class AuctionPriceFinder {
             }
         }
         return bestVolume == 0 ? AuctionResult.NO_TRADE : new AuctionResult(bestPrice, bestVolume, bestImbalance);
+    }
+
+    private static long[][] sortedAscending(List<BookLevel> levels) {
+        long[][] out = new long[levels.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new long[] {levels.get(i).price(), levels.get(i).quantity()};
+        }
+        Arrays.sort(out, (x, y) -> Long.compare(x[0], y[0]));
+        return out;
     }
 
     private static boolean better(long volume, long imbalance, long price, long bestVolume, long bestImbalance,

@@ -218,8 +218,8 @@ public final class ExchangeSimulator {
     }
 
     private OrderRejected unknownOrder(ExchangeOrderId id, AccountId account) {
-        Symbol any = engines.isEmpty() ? null : engines.keySet().iterator().next();
-        return publishRejection(any, null, id, new Rejection(RejectReason.UNKNOWN_ORDER,
+        // the stock of an order this account does not own cannot be told without leaking another account's order
+        return publishRejection(null, null, id, new Rejection(RejectReason.UNKNOWN_ORDER,
                 "account " + account + " has no order " + id + " today"));
     }
 
@@ -306,7 +306,7 @@ public final class ExchangeSimulator {
         return accounts.snapshot(account);
     }
 
-    // ------------------------------------------------------------------ helpers
+    // ------------------------------------------------------------------ internals
 
     private MatchingEngine engine(Symbol symbol) {
         MatchingEngine engine = engines.get(symbol);

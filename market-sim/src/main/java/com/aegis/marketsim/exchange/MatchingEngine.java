@@ -102,8 +102,9 @@ public final class MatchingEngine {
     }
 
     public BookSnapshot snapshot(int depth) {
+        AuctionResult indicative = state.isAuction() ? indicativeAuction() : AuctionResult.NO_TRADE;
         return new BookSnapshot(instrument.symbol(), clock.now(), state, book.levels(Side.BUY, depth),
-                book.levels(Side.SELL, depth));
+                book.levels(Side.SELL, depth), indicative.price(), indicative.volume());
     }
 
     public SessionStats stats() {
@@ -552,7 +553,7 @@ public final class MatchingEngine {
         auctionExtended = false;
     }
 
-    // ------------------------------------------------------------------ helpers
+    // ------------------------------------------------------------------ internals
 
     /** KRX deemed price of a resting market order in continuous trading (see the class comment). */
     private long deemedPrice(Side side) {
@@ -568,6 +569,12 @@ public final class MatchingEngine {
         } else {
             price = best.price <= band.lower() ? band.lower() : ticks.stepDown(best.price, 1);
         }
+        // never through the opposite side: a deemed price at or beyond the best opposite order would cross the book
+        if (side == Side.BUY && book.bestAsk() > 0 && price >= book.bestAsk()) {
+            price = book.bestAsk() <= band.lower() ? band.lower() : ticks.stepDown(book.bestAsk(), 1);
+        } else if (side == Side.SELL && book.bestBid() > 0 && price <= book.bestBid()) {
+            price = book.bestBid() >= band.upper() ? band.upper() : ticks.stepUp(book.bestBid(), 1);
+        }
         return Math.max(band.lower(), Math.min(band.upper(), price));
     }
 
@@ -575,15 +582,17 @@ public final class MatchingEngine {
         return side == Side.BUY ? instrument.band().upper() : instrument.band().lower();
     }
 
-    /** After an auction, market orders still waiting at the band limit move to their continuous deemed price. */
+    /**
+     * After an auction, market orders still waiting at the band limit (entered during the auction) move to their
+     * continuous deemed price; those that were already resting at a deemed price keep it.
+     */
     private void repriceRestingMarketOrders() {
         for (Side side : Side.values()) {
             List<RestingOrder> market = new ArrayList<>();
-            for (PriceLevel level : book.sideMap(side).values()) {
-                for (RestingOrder o = level.head; o != null; o = o.next) {
-                    if (o.market) {
-                        market.add(o);
-                    }
+            PriceLevel atLimit = book.sideMap(side).get(bandLimit(side));
+            for (RestingOrder o = atLimit == null ? null : atLimit.head; o != null; o = o.next) {
+                if (o.market) {
+                    market.add(o);
                 }
             }
             market.sort(Comparator.comparingLong(o -> o.priority));

@@ -22,6 +22,17 @@ final class Csv {
     }
 
     static List<String> parse(String line) {
+        if (line.indexOf('"') < 0) {
+            List<String> fields = new ArrayList<>(16);
+            int from = 0;
+            int comma;
+            while ((comma = line.indexOf(',', from)) >= 0) {
+                fields.add(line.substring(from, comma));
+                from = comma + 1;
+            }
+            fields.add(line.substring(from));
+            return fields;
+        }
         List<String> fields = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

@@ -26,7 +26,8 @@ public final class MarketGenerator {
             throw new IllegalArgumentException("the period " + config.startDate() + ".." + config.endDate()
                     + " has only " + days.size() + " trading days; at least 20 are needed");
         }
-        LocalDate baseDate = calendar.previousTradingDay(days.get(0));
+        BusinessDays businessDays = new BusinessDays(calendar);
+        LocalDate baseDate = businessDays.onOrBefore(days.get(0).minusDays(1));
         int historyDays = days.size();
 
         listener.progress("universe", 0, 3);
@@ -39,7 +40,7 @@ public final class MarketGenerator {
                 global.leadShockByKoreanDay());
         listener.progress("universe", 3, 3);
 
-        FundamentalsGenerator fundamentals = new FundamentalsGenerator(config, new BusinessDays(calendar), days.get(0),
+        FundamentalsGenerator fundamentals = new FundamentalsGenerator(config, businessDays, days.get(0),
                 days.get(historyDays - 1));
         DisclosureGenerator disclosures = new DisclosureGenerator(config, days);
         PlantedEffects effects = config.activeEffects();

@@ -81,7 +81,7 @@ final class UniverseBuilder {
         }
         List<StockProfile> kospi = new ArrayList<>(stocks.subList(0, kospiCommon));
         kospi.sort(Comparator.comparingDouble((StockProfile s) -> -s.capAtListing).thenComparingInt(s -> s.index));
-        double[] anchors = {4.0e14, 1.35e14, 1.05e14, 6.0e13, 4.5e13};
+        double[] anchors = {4.0e14, 1.35e14, 1.1e14, 6.0e13, 4.5e13};
         for (int k = 0; k < anchors.length && k < kospi.size(); k++) {
             kospi.get(k).capAtListing = anchors[k] * r.uniform(0.95, 1.08);
         }

@@ -79,7 +79,9 @@ class SimulationClockTest {
 
         clock.runUntil(START.plus(Duration.ofMinutes(390)));
 
-        assertThat(fired).containsExactly(START.plus(Duration.ofHours(1)));
+        // wall-driven modes fire when wall time has caught up: at the due time or within a rounding step after it
+        assertThat(fired).singleElement().satisfies(t -> assertThat(Duration.between(START.plus(Duration.ofHours(1)),
+                t)).isBetween(Duration.ZERO, Duration.ofMillis(1)));
         assertThat(clock.now()).isAfterOrEqualTo(START.plus(Duration.ofMinutes(390)));
         assertThat(Duration.ofNanos(wall.nanos)).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);

@@ -10,6 +10,7 @@ import com.aegis.core.krx.TradingCosts;
 import com.aegis.core.market.Market;
 import com.aegis.core.market.Symbol;
 import com.aegis.marketsim.clock.SimulationClock;
+import com.aegis.marketsim.clock.WallTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -157,6 +158,35 @@ class ExchangeSimulatorTest {
                 .extracting(OrderCancelled::reason).containsOnly(CancelReason.END_OF_DAY);
         sim.openDay(DAY.plusDays(1), List.of());
         assertThat(sim.symbols()).isEmpty();
+    }
+
+    @Test
+    void an_accelerated_simulator_runs_a_whole_day_of_crowd_flow_in_about_two_wall_minutes() {
+        long[] wallNanos = {0};
+        WallTime fakeWall = new WallTime() {
+            @Override
+            public long nanoTime() {
+                return wallNanos[0];
+            }
+
+            @Override
+            public void sleepNanos(long nanos) {
+                wallNanos[0] += nanos;
+            }
+        };
+        SimulationClock accelerated = SimulationClock.accelerated(EngineFixture.kst(8, 55),
+                SimulationClock.TRADING_DAY_IN_TWO_MINUTES, fakeWall);
+        ExchangeSimulator fast = new ExchangeSimulator(accelerated, SimulatorSettings.standard(5));
+        fast.openDay(DAY, List.of(
+                new DayPlan(SAMSUNG, Market.KOSPI, true, 10_000, 10_000, 10_300, 9_900, 10_100, 50_000, false)));
+
+        fast.runUntil(LocalTime.of(15, 30, 1));
+
+        assertThat(fast.stats(SAMSUNG).orElseThrow().last()).isEqualTo(10_100);
+        assertThat(fast.tradingState(SAMSUNG)).contains(TradingState.CLOSED);
+        // 08:55 to 15:30 is 6 h 35 min of simulated time: just over two minutes of wall time at x195
+        assertThat(java.time.Duration.ofNanos(wallNanos[0]))
+                .isBetween(java.time.Duration.ofSeconds(120), java.time.Duration.ofSeconds(123));
     }
 
     @Test

@@ -288,6 +288,8 @@ class MatchingEngineTest {
             f.limit(SELL, 9_900, 15);
             f.limit(SELL, 10_100, 10);
             assertThat(f.events(TradePrint.class)).isEmpty();
+            assertThat(f.engine.snapshot(10).indicativePrice()).isEqualTo(10_000);
+            assertThat(f.engine.snapshot(10).indicativeVolume()).isEqualTo(15);
 
             f.clock.advanceTo(EngineFixture.kst(9, 0));
             f.engine.openContinuousTrading();

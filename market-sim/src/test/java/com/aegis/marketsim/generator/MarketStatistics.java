@@ -3,7 +3,7 @@ package com.aegis.marketsim.generator;
 import java.util.Arrays;
 import java.util.List;
 
-/** Small statistics helpers for the realism checks. */
+/** Sample statistics the realism checks use. */
 final class MarketStatistics {
 
     private MarketStatistics() {

@@ -28,6 +28,20 @@ class PriceRulesTest {
 
     @Test
     void everyPriceIsOnAValidTickAndInsideTheDailyLimitOfThePreviousClose() {
+        assertThat(violations(history)).isEmpty();
+        assertThat(history.bars().size()).isGreaterThan(200_000);
+    }
+
+    @Test
+    void olderPeriodsUseTheTickTablesAndLimitsInForceAtTheTime() {
+        // 2015-01..2016-12 spans the change from ±15% to ±30% limits (2015-06-15) under the pre-2023 tick tables.
+        MarketHistory old = GeneratedMarkets.of(GeneratorConfig.defaults(3).withStocks(100).withYears(2)
+                .withEndDate(LocalDate.of(2016, 12, 31)));
+        assertThat(old.tradingDays().get(0)).isBefore(PriceLimits.THIRTY_PERCENT_SINCE);
+        assertThat(violations(old)).isEmpty();
+    }
+
+    private static List<String> violations(MarketHistory history) {
         List<String> violations = new ArrayList<>();
         DailyBarTable bars = history.bars();
         for (int i = 0; i < bars.stockCount(); i++) {
@@ -54,8 +68,7 @@ class PriceRulesTest {
                 previousClose = bar.close();
             }
         }
-        assertThat(violations).isEmpty();
-        assertThat(bars.size()).isGreaterThan(200_000);
+        return violations;
     }
 
     @Test

@@ -71,7 +71,7 @@ class RealismTest {
         }
         assertThat(Math.log10(max / min)).as("orders of magnitude between smallest and largest cap")
                 .isGreaterThanOrEqualTo(4);
-        assertThat(above100Trillion).isBetween(2, 5);
+        assertThat(above100Trillion).isBetween(3, 5);
         assertThat(median(MarketStatistics.toArray(kospiCaps))).isBetween(1.0e11, 2.0e11);
         assertThat(median(MarketStatistics.toArray(kosdaqCaps))).isBetween(6.0e10, 1.1e11);
     }

@@ -71,6 +71,7 @@ public final class ParticipantFlow {
     private long keySequence;
     private long volumeAtOpen = -1;
     private long ordersSent;
+    private long aggressiveQuantitySent;
     private long cancelsSent;
 
     public ParticipantFlow(DayPlan plan, MatchingEngine engine, Scheduler scheduler, TradingDaySchedule day,
@@ -211,6 +212,7 @@ public final class ParticipantFlow {
     private void sendAggressive(long fair, double minute, TradingState state) {
         Side side = rng.nextBoolean() ? Side.BUY : Side.SELL;
         long qty = quantity(adaptiveMeanQuantity(minute));
+        aggressiveQuantitySent += qty;
         if (state == TradingState.CONTINUOUS && rng.nextDouble() < settings.marketOrderShare()
                 && oppositeDepthInRange(side, qty)) {
             send(side, OrderType.MARKET, 0L, qty);
@@ -230,7 +232,10 @@ public final class ParticipantFlow {
         int m = (int) Math.min(sessionMinutes, Math.max(0, minute));
         double arrivalsLeft = cumulativeArrivals[sessionMinutes] - cumulativeArrivals[m];
         double aggressiveLeft = Math.max(1.0, settings.aggressiveShare() * arrivalsLeft);
-        return Math.max(1.0, Math.min(remaining / aggressiveLeft, baseQuantity * 4));
+        // not every aggressive share trades (the book may be thin, a VI may interrupt): scale by what did so far
+        double efficiency = aggressiveQuantitySent < baseQuantity * 20 ? 1.0
+                : Math.max(0.3, Math.min(1.5, done / (double) aggressiveQuantitySent));
+        return Math.max(1.0, Math.min(remaining / (aggressiveLeft * efficiency), baseQuantity * 4));
     }
 
     private boolean oppositeDepthInRange(Side side, long qty) {

@@ -1,0 +1,93 @@
+package com.aegis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator's commands end to end: {@code ./aegis up} in the background, then {@code status}, {@code run SystemCheck}
+ * and {@code workflows} against it, then a graceful stop.
+ */
+class AegisCommandLineIT {
+
+    @TempDir
+    static Path home;
+
+    static LauncherProcess launcher;
+    static Process up;
+    static Path upOutput;
+
+    @BeforeAll
+    static void startAegisUp() throws Exception {
+        launcher = new LauncherProcess(home);
+        upOutput = home.resolve("up.out");
+        up = launcher.start(upOutput, "up");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            Optional<JsonNode> health = WorkersProcess.fetchHealth(launcher.workersUrl());
+            if (health.isPresent() && "UP".equals(health.get().path("status").asText())) {
+                return;
+            }
+            if (!up.isAlive()) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new AssertionError("aegis up did not become healthy; output:\n" + Files.readString(upOutput));
+    }
+
+    @AfterAll
+    static void stopAegisUp() throws Exception {
+        if (up == null) {
+            return;
+        }
+        up.destroy();
+        assertThat(up.waitFor(90, TimeUnit.SECONDS)).as("aegis up stops on SIGTERM").isTrue();
+        assertThat(WorkersProcess.fetchHealth(launcher.workersUrl())).as("workers are gone").isEmpty();
+    }
+
+    @Test
+    void statusShowsEachComponentUpWithItsAddressAndVersion() throws Exception {
+        LauncherProcess.Result status = launcher.run(home, 60, "status");
+
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output())
+                .containsPattern("temporal\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.temporalPort + "\\s+test server")
+                .containsPattern("postgres\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_POSTGRES_PORT") + "/aegis\\s+17\\.")
+                .containsPattern("redis\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_REDIS_PORT") + "\\s+\\d")
+                .containsPattern("kafka\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_KAFKA_PORT") + "\\s+\\d");
+    }
+
+    @Test
+    void runSystemCheckPrintsTheWorkflowIdAndWhatItSaw() throws Exception {
+        LauncherProcess.Result run = launcher.run(home, 120, "run", "SystemCheck", "note=from-the-cli");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .containsPattern("workflow id: SystemCheck-\\d{8}-\\d{6}-")
+                .contains("status:      COMPLETED")
+                .contains(":from-the-cli\"")
+                .contains("\"topic\" : \"aegis.system-check.v1\"");
+
+        LauncherProcess.Result workflows = launcher.run(home, 60, "workflows");
+        assertThat(workflows.exitCode()).as(workflows.output()).isZero();
+        assertThat(workflows.output()).containsPattern("COMPLETED\\s+SystemCheck\\s+SystemCheck-");
+    }
+
+    @Test
+    void anUnknownWorkflowIsAClearError() throws Exception {
+        LauncherProcess.Result run = launcher.run(home, 60, "run", "NoSuchWorkflow");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("Unknown workflow 'NoSuchWorkflow'").contains("SystemCheck");
+    }
+}

@@ -1,0 +1,30 @@
+package com.aegis.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main job, {@code ./aegis demo}, runs on the embedded stack from start to clean stop. */
+class AegisDemoIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void demoRunsEndToEndAndStopsCleanly() throws Exception {
+        LauncherProcess launcher = new LauncherProcess(home);
+
+        LauncherProcess.Result demo = launcher.run(home, 600, "demo");
+
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output())
+                .contains("Demo finished: every component answered.")
+                .containsPattern("PostgreSQL\\s+OK")
+                .containsPattern("Redis\\s+OK")
+                .containsPattern("Kafka\\s+OK")
+                .containsPattern("stopped in [\\d.]+ s \\(exit code (0|143)\\)");
+    }
+}
