@@ -37,8 +37,15 @@ public abstract class SimulatedHttpService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatedHttpService.class);
 
     static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed ACK add ~40 ms
-        // to every answer. The property is read once when the JDK server classes load, so set it before.
+        disableNagle();
+    }
+
+    /**
+     * The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed ACK add ~40 ms to
+     * every answer. The property is read once when the JDK server classes load, so every simulated service calls this
+     * before creating its first {@code HttpServer}.
+     */
+    public static void disableNagle() {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }

@@ -1,5 +1,6 @@
 package com.aegis.marketsim.kis.rest;
 
+import com.aegis.marketsim.providers.SimulatedHttpService;
 import com.aegis.core.market.Side;
 import com.aegis.core.market.Symbol;
 import com.aegis.marketsim.fault.FaultDecision;
@@ -98,6 +99,7 @@ public final class KisRestSimulator implements AutoCloseable {
         for (KisAppRegistration app : settings.apps()) {
             apps.put(app.appKey(), app);
         }
+        SimulatedHttpService.disableNagle();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 256);
         this.executor = Executors.newFixedThreadPool(24, r -> {
             Thread thread = new Thread(r, "kis-rest-sim");
