@@ -81,12 +81,21 @@ public abstract class SimulatedHttpService implements AutoCloseable {
     }
 
     private final String serviceName;
-    private final FaultPlan faultPlan;
+    private volatile FaultPlan faultPlan;
     private final Supplier<Instant> clock;
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicLong requestSeq = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+
+    /** Switches the service to another fault plan (e.g. an outage) while it runs; applies from the next request. */
+    public void setFaultPlan(FaultPlan plan) {
+        this.faultPlan = Objects.requireNonNull(plan, "plan");
+    }
+
+    public FaultPlan faultPlan() {
+        return faultPlan;
+    }
 
     protected SimulatedHttpService(String serviceName, FaultPlan faultPlan, Supplier<Instant> clock, int port,
                                    int threads) {

@@ -148,6 +148,18 @@ class ProviderSimulatorsTest {
     }
 
     @Test
+    void aRunningServiceSwitchesToAFailureModeAndBack() throws Exception {
+        try (KrxDataSimulator sim = KrxDataSimulator.start(SmallMarket.data(), FaultPlan.none(), now::get, 0)) {
+            assertThat(postKrx(sim, ohlcvForm(day)).statusCode()).isEqualTo(200);
+            sim.setFaultPlan(new FaultPlan(1, new FaultRule(LatencyDistribution.NONE, 1, 0, 0, Duration.ZERO),
+                    List.of(), List.of()));
+            assertThat(postKrx(sim, ohlcvForm(day)).statusCode()).isEqualTo(500);
+            sim.setFaultPlan(FaultPlan.none());
+            assertThat(postKrx(sim, ohlcvForm(day)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void yahooAnswersTheChartShapeAndTheNotFoundErrorForUnknownSymbols() throws Exception {
         try (YahooChartSimulator sim = YahooChartSimulator.start(SmallMarket.data(), FaultPlan.none(), now::get, 0)) {
             long p2 = now.get().getEpochSecond();

@@ -78,7 +78,7 @@ public final class KisRestSimulator implements AutoCloseable {
     private final KisSimulatorSettings settings;
     private final KisVenue venue;
     private final Clock clock;
-    private final KisFaultPolicy faults;
+    private volatile KisFaultPolicy faults;
     private final KisTokenAuthority tokens;
     private final KisRequestWindow window;
     private final Map<String, KisAppRegistration> apps = new HashMap<>();
@@ -87,6 +87,11 @@ public final class KisRestSimulator implements AutoCloseable {
     private final Map<String, AtomicLong> requestsByOperation = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
+
+    /** Switches the simulator to another fault policy while it runs; applies from the next request. */
+    public void setFaultPolicy(KisFaultPolicy policy) {
+        this.faults = java.util.Objects.requireNonNull(policy, "policy");
+    }
 
     private KisRestSimulator(KisSimulatorSettings settings, KisVenue venue, Clock clock, KisFaultPolicy faults,
                              LongSupplier nanoTime) throws IOException {
