@@ -46,20 +46,28 @@ public class StatusCommand implements Callable<Integer> {
                 table.row(name, c.path("status").asText("UNKNOWN"), d.path("address").asText(),
                         d.path("version").asText(), detail);
             }
-            // Any further component the workers report (simulated venues, data sources) follows the core four.
+            // Any further component the workers report (the simulated providers, ...) follows the core four.
             for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (COMPONENTS.contains(e.getKey()) || IGNORED.contains(e.getKey())) {
                     continue;
                 }
-                JsonNode d = e.getValue().path("details");
-                table.row(e.getKey(), e.getValue().path("status").asText(),
-                        d.path("address").asText(d.path("baseUrl").asText()), d.path("version").asText(),
-                        d.has("error") ? d.path("error").asText() : d.path("mode").asText());
+                if (e.getValue().has("components")) {
+                    e.getValue().path("components").fields().forEachRemaining(child ->
+                            row(table, e.getKey() + ":" + child.getKey(), child.getValue()));
+                } else {
+                    row(table, e.getKey(), e.getValue());
+                }
             }
         }
         table.print(out, "");
         return allUp;
+    }
+
+    private static void row(Table table, String name, JsonNode component) {
+        JsonNode d = component.path("details");
+        table.row(name, component.path("status").asText(), d.path("address").asText(), d.path("version").asText(),
+                d.has("error") ? d.path("error").asText() : d.path("mode").asText());
     }
 
     private static String probeTemporal(CliSettings settings) {

@@ -64,7 +64,12 @@ class AegisCommandLineIT {
                 .containsPattern("temporal\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.temporalPort + "\\s+test server")
                 .containsPattern("postgres\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_POSTGRES_PORT") + "/aegis\\s+17\\.")
                 .containsPattern("redis\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_REDIS_PORT") + "\\s+\\d")
-                .containsPattern("kafka\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_KAFKA_PORT") + "\\s+\\d");
+                .containsPattern("kafka\\s+UP\\s+127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_LOCAL_KAFKA_PORT") + "\\s+\\d")
+                .containsPattern("simulator:kis\\s+UP\\s+http://127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_SIM_KIS_REST_PORT"))
+                .containsPattern("simulator:kis-ws\\s+UP\\s+ws://127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_SIM_KIS_WS_PORT") + "/tryitout")
+                .containsPattern("simulator:krx\\s+UP\\s+http://127\\.0\\.0\\.1:" + launcher.env.get("AEGIS_SIM_KRX_PORT"))
+                .containsPattern("simulator:dart\\s+UP")
+                .containsPattern("simulator:yahoo\\s+UP");
     }
 
     @Test
@@ -81,6 +86,20 @@ class AegisCommandLineIT {
         LauncherProcess.Result workflows = launcher.run(home, 60, "workflows");
         assertThat(workflows.exitCode()).as(workflows.output()).isZero();
         assertThat(workflows.output()).containsPattern("COMPLETED\\s+SystemCheck\\s+SystemCheck-");
+    }
+
+    @Test
+    void simulatedProvidersSwitchToAFailureModeFromTheCommandLine() throws Exception {
+        LauncherProcess.Result outage = launcher.run(home, 60, "sim", "fault", "yahoo", "outage", "--amount", "5");
+        assertThat(outage.exitCode()).as(outage.output()).isZero();
+        assertThat(outage.output()).containsPattern("yahoo\\s+http://127\\.0\\.0\\.1:\\d+\\s+Yahoo Finance chart API\\s+OUTAGE \\(5 min");
+
+        LauncherProcess.Result back = launcher.run(home, 60, "sim", "fault", "yahoo", "normal");
+        assertThat(back.output()).containsPattern("yahoo\\s+\\S+\\s+Yahoo Finance chart API\\s+NORMAL");
+
+        LauncherProcess.Result unknown = launcher.run(home, 60, "sim", "fault", "bloomberg", "errors");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.output()).contains("Unknown simulated service 'bloomberg'");
     }
 
     @Test

@@ -28,6 +28,9 @@ final class LauncherProcess {
         env.put("AEGIS_LOCAL_POSTGRES_PORT", Integer.toString(freePort()));
         env.put("AEGIS_LOCAL_REDIS_PORT", Integer.toString(freePort()));
         env.put("AEGIS_LOCAL_KAFKA_PORT", Integer.toString(freePort()));
+        for (String sim : new String[] {"KIS_REST", "KIS_WS", "KRX", "DART", "YAHOO"}) {
+            env.put("AEGIS_SIM_" + sim + "_PORT", Integer.toString(freePort()));
+        }
     }
 
     String workersUrl() {

@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workers application on the real embedded stack: health, schema, topics and the system check through gRPC. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "aegis.local.shared-for-tests=true")
+        properties = {"aegis.local.shared-for-tests=true", "aegis.sim.stocks=150", "aegis.sim.years=1",
+                "aegis.sim.intraday-stocks=5", "aegis.sim.speed=50", "aegis.sim.kis-rest-port=0",
+                "aegis.sim.kis-ws-port=0", "aegis.sim.krx-port=0", "aegis.sim.dart-port=0", "aegis.sim.yahoo-port=0"})
 class WorkersOnLocalStackTest {
 
     @LocalServerPort
@@ -68,6 +70,43 @@ class WorkersOnLocalStackTest {
             assertThat(details.path("mode").asText()).isEqualTo("embedded");
         }
         assertThat(health.path("components").path("postgres").path("details").path("version").asText()).startsWith("17.");
+    }
+
+    @Test
+    void healthListsEverySimulatedProviderWithItsBaseUrl() throws Exception {
+        JsonNode simulator = new ObjectMapper().readTree(get("/actuator/health").body())
+                .path("components").path("simulator");
+
+        assertThat(simulator.path("status").asText()).isEqualTo("UP");
+        for (String service : List.of("kis", "kis-ws", "krx", "dart", "yahoo")) {
+            JsonNode details = simulator.path("components").path(service).path("details");
+            assertThat(details.path("address").asText()).as(service).matches("(http|ws)://127\\.0\\.0\\.1:\\d+.*");
+            assertThat(details.path("mode").asText()).as(service).startsWith("simulated, faults NORMAL");
+        }
+    }
+
+    @Test
+    void anOperatorSwitchesASimulatedProviderToAFailureModeAndBack() throws Exception {
+        HttpResponse<String> switched = post("/sim/faults?service=dart&mode=outage&amount=3");
+        assertThat(switched.statusCode()).isEqualTo(200);
+        assertThat(switched.body()).contains("\"name\":\"dart\"").contains("\"faultMode\":\"OUTAGE\"")
+                .contains("3 min of simulated time");
+
+        HttpResponse<String> unknown = post("/sim/faults?service=bloomberg&mode=errors");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Unknown simulated service 'bloomberg'");
+
+        assertThat(post("/sim/faults?service=dart&mode=normal").body()).doesNotContain("OUTAGE");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
