@@ -1,6 +1,12 @@
 package com.aegis.workers;
 
+import com.aegis.activities.kis.rest.KisPriceQuote;
+import com.aegis.activities.kis.rest.KisRestClient;
+import com.aegis.activities.sources.KrxDataClient;
+import com.aegis.activities.sources.YahooChartClient;
+import com.aegis.core.market.Symbol;
 import com.aegis.localstack.KafkaTopics;
+import com.aegis.marketsim.services.SimulatedProviders;
 import com.aegis.workflows.TaskQueues;
 import com.aegis.workflows.system.SystemCheckReport;
 import com.aegis.workflows.system.SystemCheckRequest;
@@ -24,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +104,32 @@ class WorkersOnLocalStackTest {
         assertThat(unknown.body()).contains("Unknown simulated service 'bloomberg'");
 
         assertThat(post("/sim/faults?service=dart&mode=normal").body()).doesNotContain("OUTAGE");
+    }
+
+    @Autowired
+    SimulatedProviders simulator;
+
+    @Autowired
+    KisRestClient kis;
+
+    @Autowired
+    KrxDataClient krx;
+
+    @Autowired
+    YahooChartClient yahoo;
+
+    @Test
+    void theProductionAdaptersTalkToTheSimulatedProvidersUnchanged() {
+        Symbol traded = simulator.exchange().symbols().get(0);
+        KisPriceQuote quote = kis.inquirePrice(traded);
+        assertThat(quote.symbol()).isEqualTo(traded);
+        assertThat(quote.price()).isPositive();
+        assertThat(quote.upperLimit()).isGreaterThan(quote.lowerLimit());
+
+        List<LocalDate> days = simulator.history().tradingDays();
+        LocalDate previous = days.get(days.size() - 2);
+        assertThat(krx.dailyPrices(previous).value()).hasSizeGreaterThan(100);
+        assertThat(yahoo.dailyChart("^GSPC", previous.minusDays(30), previous).value().bars()).isNotEmpty();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
