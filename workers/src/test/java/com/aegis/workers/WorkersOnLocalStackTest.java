@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"aegis.local.shared-for-tests=true", "aegis.sim.stocks=150", "aegis.sim.years=1",
                 "aegis.sim.intraday-stocks=5", "aegis.sim.speed=50", "aegis.sim.kis-rest-port=0",
-                "aegis.sim.kis-ws-port=0", "aegis.sim.krx-port=0", "aegis.sim.dart-port=0", "aegis.sim.yahoo-port=0"})
+                "aegis.sim.kis-ws-port=0", "aegis.sim.krx-port=0", "aegis.sim.dart-port=0", "aegis.sim.yahoo-port=0",
+                "aegis.providers.token-cache-dir=target/kis-tokens"})
 class WorkersOnLocalStackTest {
 
     @LocalServerPort
