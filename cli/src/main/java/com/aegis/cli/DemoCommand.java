@@ -56,6 +56,8 @@ public class DemoCommand implements Callable<Integer> {
             workers.awaitHealthy(startupTimeout);
             out.printf("    up in %.1f s%n", seconds(t0));
             StatusCommand.print(settings, WorkersProcess.fetchHealth(settings.workersUrl()), indented(out));
+            out.println("    (simulator:* are the simulated broker and data providers, speaking the real protocols;"
+                    + " './aegis sim fault' switches them to failure modes)");
 
             out.println();
             out.println("[2] SystemCheck workflow through Temporal (PostgreSQL, Redis, Kafka)");
