@@ -21,7 +21,6 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
@@ -39,11 +38,7 @@ import static com.aegis.db.jooq.Tables.SYSTEM_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workers application on the real embedded stack: health, schema, topics and the system check through gRPC. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"aegis.local.shared-for-tests=true", "aegis.sim.stocks=150", "aegis.sim.years=1",
-                "aegis.sim.intraday-stocks=5", "aegis.sim.speed=50", "aegis.sim.kis-rest-port=0",
-                "aegis.sim.kis-ws-port=0", "aegis.sim.krx-port=0", "aegis.sim.dart-port=0", "aegis.sim.yahoo-port=0",
-                "aegis.providers.token-cache-dir=target/kis-tokens"})
+@LocalWorkersTest
 class WorkersOnLocalStackTest {
 
     @LocalServerPort

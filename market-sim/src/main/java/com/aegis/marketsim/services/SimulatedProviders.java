@@ -135,6 +135,11 @@ public final class SimulatedProviders implements AutoCloseable {
             Map<Symbol, String> names = history.instruments().stream()
                     .collect(Collectors.toMap(Instrument::symbol, Instrument::name, (a, b) -> a));
             venue.listDay(session, plans, names);
+            // KIS's daily chart (the alternate source of daily prices) answers from the generated history.
+            Map<Symbol, Instrument> universe = history.instruments().stream()
+                    .collect(Collectors.toMap(Instrument::symbol, i -> i, (a, b) -> a));
+            venue.useHistory(symbol -> universe.containsKey(symbol) ? history.barsOf(symbol) : List.of(),
+                    symbol -> universe.containsKey(symbol) ? universe.get(symbol).listedShares() : 0L);
             venue.openAccount(account, settings.startingCash());
             this.kisRest = KisRestSimulator.start(
                     KisSimulatorSettings.defaults(KisDomain.LIVE, List.of(new KisAppRegistration(settings.kisAppKey(),

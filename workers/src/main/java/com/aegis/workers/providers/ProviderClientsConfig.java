@@ -7,7 +7,12 @@ import com.aegis.activities.kis.rest.KisProtocolErrorCounter;
 import com.aegis.activities.kis.rest.KisRateLimiter;
 import com.aegis.activities.kis.rest.KisRestClient;
 import com.aegis.activities.kis.rest.KisTokenCache;
+import com.aegis.activities.market.ListedStocks;
+import com.aegis.activities.quality.DataQualityRepository;
 import com.aegis.activities.sources.DartApiKey;
+import com.aegis.activities.sources.FailoverFetcher;
+import com.aegis.activities.sources.InMemoryLastGoodGlobalValues;
+import com.aegis.activities.sources.KisDailyPriceSource;
 import com.aegis.activities.sources.DartDailyQuota;
 import com.aegis.activities.sources.KrxDataClient;
 import com.aegis.activities.sources.OpenDartClient;
@@ -15,6 +20,7 @@ import com.aegis.activities.sources.Sleeper;
 import com.aegis.activities.sources.YahooChartClient;
 import com.aegis.marketsim.services.SimulatedProviders;
 import com.aegis.marketsim.services.SimulatedService;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -97,6 +103,24 @@ public class ProviderClientsConfig {
     @Lazy
     YahooChartClient yahooChartClient(ProviderEndpoints endpoints) {
         return new YahooChartClient(YahooChartClient.Settings.of(endpoints.yahoo()), Sleeper.REAL);
+    }
+
+    @Bean
+    @Lazy
+    KisDailyPriceSource kisDailyPriceSource(KisRestClient kis, DSLContext db) {
+        return new KisDailyPriceSource(kis, new ListedStocks(db)::on);
+    }
+
+    /** Daily prices from KRX data, else KIS; global indicators from Yahoo, else the last good value (D2, D4). */
+    @Bean
+    @Lazy
+    FailoverFetcher failoverFetcher(KrxDataClient krx, KisDailyPriceSource kis, YahooChartClient yahoo) {
+        return new FailoverFetcher(krx, kis, yahoo, new InMemoryLastGoodGlobalValues(), Clock.systemUTC());
+    }
+
+    @Bean
+    DataQualityRepository dataQualityRepository(DSLContext db) {
+        return new DataQualityRepository(db);
     }
 
     private static URI url(SimulatedProviders sim, String service) {

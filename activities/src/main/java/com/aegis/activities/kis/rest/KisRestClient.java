@@ -192,6 +192,44 @@ public final class KisRestClient {
                 requireLong(expected, "antc_vol", ctx));
     }
 
+    /**
+     * 국내주식기간별시세 (FHKST03010100, inquire-daily-itemchartprice): daily bars of {@code symbol} with trade dates
+     * from {@code from} to {@code to}, oldest first, prices not adjusted for splits. KIS answers at most the newest
+     * 100 bars of the period; ask for shorter periods to get more.
+     */
+    public KisDailyChart dailyChart(Symbol symbol, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("daily chart period of " + symbol + " starts " + from
+                    + " after it ends " + to);
+        }
+        String path = QUOTATIONS + "inquire-daily-itemchartprice";
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("FID_COND_MRKT_DIV_CODE", "J");
+        query.put("FID_INPUT_ISCD", symbol.code());
+        query.put("FID_INPUT_DATE_1", YMD.format(from));
+        query.put("FID_INPUT_DATE_2", YMD.format(to));
+        query.put("FID_PERIOD_DIV_CODE", "D");
+        query.put("FID_ORG_ADJ_PRC", "1");
+        Answer answer = call("GET", path, "FHKST03010100", query, "");
+        String ctx = answer.context() + " " + symbol.code();
+        JsonNode summary = requireObject(answer.body(), "output1", ctx);
+        List<KisDailyBar> bars = new ArrayList<>();
+        for (JsonNode row : requireArray(answer.body(), "output2", ctx)) {
+            // KIS pads a period without data with empty rows; a row without a business date is no bar.
+            if (!row.isObject() || row.path("stck_bsop_date").asText("").isBlank()) {
+                continue;
+            }
+            bars.add(new KisDailyBar(parseDate(requireText(row, "stck_bsop_date", ctx), "stck_bsop_date", ctx),
+                    requireLong(row, "stck_oprc", ctx), requireLong(row, "stck_hgpr", ctx),
+                    requireLong(row, "stck_lwpr", ctx), requireLong(row, "stck_clpr", ctx),
+                    requireLong(row, "acml_vol", ctx), requireLong(row, "acml_tr_pbmn", ctx),
+                    requireLong(row, "prdy_vrss", ctx)));
+        }
+        bars.sort((a, b) -> a.date().compareTo(b.date()));
+        return new KisDailyChart(symbol, summary.path("hts_kor_isnm").asText("").trim(),
+                requireLong(summary, "lstn_stcn", ctx), bars);
+    }
+
     // ---- Orders ----
 
     /** order-cash: TTTC0012U (buy) / TTTC0011U (sell), V... on the paper domain. */

@@ -8,6 +8,7 @@ import com.aegis.marketsim.clock.SimulationClock;
 import com.aegis.marketsim.exchange.DayPlan;
 import com.aegis.marketsim.exchange.ExchangeSimulator;
 import com.aegis.marketsim.exchange.SimulatorSettings;
+import com.aegis.marketsim.generator.DailyBar;
 import com.aegis.marketsim.kis.rest.ExchangeKisVenue;
 import com.aegis.marketsim.kis.rest.KisAccount;
 import com.aegis.marketsim.kis.rest.KisAppRegistration;
@@ -80,6 +81,25 @@ class KisExchangeVenueTest {
                 assertThat(h.averagePrice()).isEqualTo(70_100);
             });
             assertThat(balance.deposit()).isEqualTo(5_000_000 - 701_000 - TradingCosts.standard().commission(701_000));
+
+            // The daily chart: the given history, then today's session from the exchange's stats.
+            venue.useHistory(symbol -> List.of(
+                    new DailyBar(SAMSUNG, DAY.minusDays(4), 68_000, 68_500, 69_500, 68_000, 69_000, 9_000_000,
+                            620_000_000_000L),
+                    new DailyBar(SAMSUNG, DAY.minusDays(3), 69_000, 69_000, 70_200, 68_800, 70_000, 11_000_000,
+                            765_000_000_000L)), symbol -> 5_969_782_550L);
+            KisDailyChart chart = client.dailyChart(SAMSUNG, DAY.minusDays(30), DAY);
+            assertThat(chart.name()).isEqualTo("삼성전자");
+            assertThat(chart.listedShares()).isEqualTo(5_969_782_550L);
+            assertThat(chart.bars()).extracting(KisDailyBar::date)
+                    .containsExactly(DAY.minusDays(4), DAY.minusDays(3), DAY);
+            assertThat(chart.bars().get(1)).isEqualTo(new KisDailyBar(DAY.minusDays(3), 69_000, 70_200, 68_800,
+                    70_000, 11_000_000, 765_000_000_000L, 1_000));
+            KisDailyBar today = chart.bars().get(2);
+            assertThat(today.close()).isEqualTo(70_100);
+            assertThat(today.change()).isEqualTo(100);
+            assertThat(today.volume()).isGreaterThanOrEqualTo(10);
+            assertThat(client.dailyChart(SAMSUNG, DAY.minusDays(3), DAY.minusDays(3)).bars()).hasSize(1);
         }
     }
 }

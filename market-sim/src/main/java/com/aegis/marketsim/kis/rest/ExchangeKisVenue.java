@@ -29,6 +29,7 @@ import com.aegis.marketsim.exchange.OrderModified;
 import com.aegis.marketsim.exchange.OrderRejected;
 import com.aegis.marketsim.exchange.OrderResponse;
 import com.aegis.marketsim.exchange.SessionStats;
+import com.aegis.marketsim.generator.DailyBar;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The simulated KIS service backed by the matching engine: orders go to {@link ExchangeSimulator}, fills come back as
@@ -71,6 +74,8 @@ public final class ExchangeKisVenue implements KisVenue {
     private final Map<ExchangeOrderId, Row> pendingModify = new HashMap<>();
     private final Map<AccountId, Map<Symbol, Cost>> costBasis = new HashMap<>();
     private long nextOrderNo = 1;
+    private volatile Function<Symbol, List<DailyBar>> pastBars = symbol -> List.of();
+    private volatile ToLongFunction<Symbol> listedShares = symbol -> 0L;
 
     private record Listing(Market market, LocalDate date, PriceBand band, String name) {
     }
@@ -179,6 +184,46 @@ public final class ExchangeKisVenue implements KisVenue {
                 c.soldToday = 0;
             }));
         }
+    }
+
+    /**
+     * Where the daily chart inquiry finds the days before the current session (e.g. {@code MarketHistory::barsOf},
+     * in any order) and each stock's listed shares. The current session's bar comes from the exchange's stats.
+     */
+    public void useHistory(Function<Symbol, List<DailyBar>> pastBars, ToLongFunction<Symbol> listedShares) {
+        this.pastBars = Objects.requireNonNull(pastBars, "pastBars");
+        this.listedShares = Objects.requireNonNull(listedShares, "listedShares");
+    }
+
+    @Override
+    public Optional<DailyChart> dailyChart(Symbol symbol, LocalDate from, LocalDate to) {
+        Listing listing;
+        synchronized (lock) {
+            listing = listings.get(symbol);
+        }
+        List<DailyBar> past = pastBars.apply(symbol);
+        if (listing == null && past.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LocalDate, DayBar> byDate = new java.util.TreeMap<>();
+        for (DailyBar bar : past) {
+            if (!bar.tradeDate().isBefore(from) && !bar.tradeDate().isAfter(to)) {
+                byDate.put(bar.tradeDate(), new DayBar(bar.tradeDate(), bar.open(), bar.high(), bar.low(),
+                        bar.close(), bar.basePrice(), bar.volume(), bar.tradedValue()));
+            }
+        }
+        Optional<SessionStats> stats = exchange.stats(symbol);
+        if (listing != null && stats.isPresent() && !listing.date().isBefore(from) && !listing.date().isAfter(to)) {
+            SessionStats s = stats.get();
+            long base = listing.band().basePrice();
+            boolean traded = s.volume() > 0 && s.last() > 0;
+            byDate.put(listing.date(), traded
+                    ? new DayBar(listing.date(), s.open(), s.high(), s.low(), s.last(), base, s.volume(), s.value())
+                    : new DayBar(listing.date(), base, base, base, base, base, 0L, 0L));
+        }
+        String name = listing != null ? listing.name() : symbol.code();
+        return Optional.of(new DailyChart(symbol, name, listedShares.applyAsLong(symbol),
+                new ArrayList<>(byDate.values())));
     }
 
     @Override

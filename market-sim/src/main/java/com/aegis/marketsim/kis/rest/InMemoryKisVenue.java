@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A small brokerage over quotes set by hand: a marketable order (market, or a limit at or through the last price)
@@ -32,6 +33,8 @@ public final class InMemoryKisVenue implements KisVenue {
     private final Map<Symbol, MutableQuote> quotes = new LinkedHashMap<>();
     private final Map<KisAccount, Book> accounts = new HashMap<>();
     private final List<Order> orders = new ArrayList<>();
+    private final Map<Symbol, TreeMap<LocalDate, DayBar>> history = new HashMap<>();
+    private final Map<Symbol, Long> listedShares = new HashMap<>();
     private long nextOrderNo = 1;
 
     public InMemoryKisVenue(Clock clock) {
@@ -55,6 +58,33 @@ public final class InMemoryKisVenue implements KisVenue {
                 fill(order, price);
             }
         }
+    }
+
+    /** Records a completed trading day of a listed stock, replacing any bar of the same date. */
+    public synchronized void addDailyBar(Symbol symbol, DayBar bar) {
+        requireQuote(symbol);
+        Objects.requireNonNull(bar, "bar");
+        history.computeIfAbsent(symbol, s -> new TreeMap<>()).put(bar.date(), bar);
+    }
+
+    /** The stock's listed shares, shown by the daily chart inquiry (0 until set). */
+    public synchronized void setListedShares(Symbol symbol, long shares) {
+        requireQuote(symbol);
+        if (shares < 0) {
+            throw new IllegalArgumentException("listed shares of " + symbol + " must not be negative, got " + shares);
+        }
+        listedShares.put(symbol, shares);
+    }
+
+    @Override
+    public synchronized Optional<DailyChart> dailyChart(Symbol symbol, LocalDate from, LocalDate to) {
+        MutableQuote quote = quotes.get(symbol);
+        if (quote == null) {
+            return Optional.empty();
+        }
+        TreeMap<LocalDate, DayBar> bars = history.getOrDefault(symbol, new TreeMap<>());
+        List<DayBar> inRange = from.isAfter(to) ? List.of() : new ArrayList<>(bars.subMap(from, true, to, true).values());
+        return Optional.of(new DailyChart(symbol, quote.name, listedShares.getOrDefault(symbol, 0L), inRange));
     }
 
     public synchronized void openAccount(KisAccount account, long cash) {

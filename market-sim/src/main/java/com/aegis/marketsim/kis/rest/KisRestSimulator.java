@@ -1,6 +1,7 @@
 package com.aegis.marketsim.kis.rest;
 
 import com.aegis.marketsim.providers.SimulatedHttpService;
+import com.aegis.core.krx.TickSize;
 import com.aegis.core.market.Side;
 import com.aegis.core.market.Symbol;
 import com.aegis.marketsim.fault.FaultDecision;
@@ -68,11 +69,14 @@ public final class KisRestSimulator implements AutoCloseable {
     private static final Map<String, Set<String>> LIVE_TR_IDS = Map.of(
             QUOTATIONS + "inquire-price", Set.of("FHKST01010100"),
             QUOTATIONS + "inquire-asking-price-exp-ccn", Set.of("FHKST01010200"),
+            QUOTATIONS + "inquire-daily-itemchartprice", Set.of("FHKST03010100"),
             TRADING + "order-cash", Set.of("TTTC0012U", "TTTC0011U", "TTTC0802U", "TTTC0801U"),
             TRADING + "order-rvsecncl", Set.of("TTTC0013U", "TTTC0803U"),
             TRADING + "inquire-daily-ccld", Set.of("TTTC0081R", "CTSC9215R", "TTTC8001R", "CTSC9115R"),
             TRADING + "inquire-balance", Set.of("TTTC8434R"),
             TRADING + "inquire-psbl-order", Set.of("TTTC8908R"));
+    /** KIS answers at most 100 bars per daily chart call. */
+    private static final int DAILY_CHART_MAX_ROWS = 100;
     private static final Set<String> BUY_TR_IDS = Set.of("TTTC0012U", "TTTC0802U");
 
     private final KisSimulatorSettings settings;
@@ -275,6 +279,7 @@ public final class KisRestSimulator implements AutoCloseable {
         return switch (operation) {
             case "inquire-price" -> inquirePrice(call);
             case "inquire-asking-price-exp-ccn" -> inquireAskingPrice(call);
+            case "inquire-daily-itemchartprice" -> inquireDailyChart(call);
             case "order-cash" -> orderCash(call);
             case "order-rvsecncl" -> orderModifyOrCancel(call);
             case "inquire-daily-ccld" -> inquireDailyOrders(call);
@@ -410,6 +415,75 @@ public final class KisRestSimulator implements AutoCloseable {
         expected.put("stck_shrn_iscd", book.symbol().code());
         return ok(call, KisMessages.INQUIRY_OK, KisMessages.INQUIRY_OK_TEXT,
                 Map.of("output1", levels, "output2", expected), "");
+    }
+
+    /**
+     * 국내주식기간별시세 (FHKST03010100), daily period only: output1 the stock's summary, output2 at most
+     * {@value #DAILY_CHART_MAX_ROWS} bars of the asked dates, newest first, as KIS answers.
+     */
+    private Reply inquireDailyChart(ApiCall call) {
+        Map<String, String> f = call.fields();
+        Optional<LocalDate> from = date(f.get("FID_INPUT_DATE_1"));
+        Optional<LocalDate> to = date(f.get("FID_INPUT_DATE_2"));
+        if (!"J".equals(f.get("FID_COND_MRKT_DIV_CODE")) || !"D".equals(f.get("FID_PERIOD_DIV_CODE"))
+                || !Set.of("0", "1").contains(f.getOrDefault("FID_ORG_ADJ_PRC", "")) || from.isEmpty()
+                || to.isEmpty() || from.get().isAfter(to.get())) {
+            return rejection(call, KisMessages.INVALID_INPUT, KisMessages.INVALID_INPUT_TEXT);
+        }
+        Optional<KisVenue.DailyChart> found = symbol(f.get("FID_INPUT_ISCD"))
+                .flatMap(s -> venue.dailyChart(s, from.get(), to.get()));
+        if (found.isEmpty()) {
+            return rejection(call, KisMessages.UNKNOWN_SYMBOL, KisMessages.UNKNOWN_SYMBOL_TEXT);
+        }
+        KisVenue.DailyChart chart = found.get();
+        List<KisVenue.DayBar> bars = chart.bars();
+        List<KisVenue.DayBar> newest = bars.subList(Math.max(0, bars.size() - DAILY_CHART_MAX_ROWS), bars.size());
+        ObjectNode summary = json.createObjectNode();
+        KisVenue.DayBar last = newest.isEmpty() ? null : newest.get(newest.size() - 1);
+        long price = last == null ? 0L : last.close();
+        long previousClose = last == null ? 0L : last.previousClose();
+        summary.put("prdy_vrss", Long.toString(price - previousClose));
+        summary.put("prdy_vrss_sign", last == null ? "3" : barSign(last));
+        summary.put("prdy_ctrt", percent(price - previousClose, previousClose));
+        summary.put("stck_prdy_clpr", Long.toString(previousClose));
+        summary.put("acml_vol", Long.toString(last == null ? 0L : last.volume()));
+        summary.put("acml_tr_pbmn", Long.toString(last == null ? 0L : last.tradedValue()));
+        summary.put("hts_kor_isnm", chart.name());
+        summary.put("stck_prpr", Long.toString(price));
+        summary.put("stck_shrn_iscd", chart.symbol().code());
+        summary.put("stck_oprc", Long.toString(last == null ? 0L : last.open()));
+        summary.put("stck_hgpr", Long.toString(last == null ? 0L : last.high()));
+        summary.put("stck_lwpr", Long.toString(last == null ? 0L : last.low()));
+        summary.put("lstn_stcn", Long.toString(chart.listedShares()));
+        // hts_avls is the market cap in 100 million KRW (억원).
+        summary.put("hts_avls", Long.toString(price * chart.listedShares() / 100_000_000L));
+        ArrayNode rows = json.createArrayNode();
+        for (int i = newest.size() - 1; i >= 0; i--) {
+            KisVenue.DayBar bar = newest.get(i);
+            ObjectNode row = rows.addObject();
+            row.put("stck_bsop_date", YMD.format(bar.date()));
+            row.put("stck_clpr", Long.toString(bar.close()));
+            row.put("stck_oprc", Long.toString(bar.open()));
+            row.put("stck_hgpr", Long.toString(bar.high()));
+            row.put("stck_lwpr", Long.toString(bar.low()));
+            row.put("acml_vol", Long.toString(bar.volume()));
+            row.put("acml_tr_pbmn", Long.toString(bar.tradedValue()));
+            row.put("flng_cls_code", "00");
+            row.put("prtt_rate", "0.00");
+            row.put("mod_yn", "N");
+            row.put("prdy_vrss_sign", barSign(bar));
+            row.put("prdy_vrss", Long.toString(bar.change()));
+            row.put("revl_issu_reas", "");
+        }
+        return ok(call, KisMessages.INQUIRY_OK, KisMessages.INQUIRY_OK_TEXT,
+                Map.of("output1", summary, "output2", rows), "");
+    }
+
+    /** The change sign of a completed day; limit moves are judged against the ±30 % band of the previous close. */
+    private static String barSign(KisVenue.DayBar bar) {
+        long upper = TickSize.roundDown(bar.previousClose() * 13 / 10);
+        long lower = TickSize.roundUp(bar.previousClose() * 7 / 10);
+        return changeSign(bar.close(), bar.previousClose(), upper, lower);
     }
 
     // ---- Orders ----

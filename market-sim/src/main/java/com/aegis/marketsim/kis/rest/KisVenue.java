@@ -34,6 +34,12 @@ public interface KisVenue {
 
     Optional<BuyingPower> buyable(KisAccount account, Symbol symbol, OrderKind kind, long price);
 
+    /**
+     * The stock's end-of-day bars with trade dates from {@code from} to {@code to} inclusive, oldest first, with its
+     * name and listed shares; empty if the venue does not know the stock.
+     */
+    Optional<DailyChart> dailyChart(Symbol symbol, LocalDate from, LocalDate to);
+
     /** 00 = limit (지정가), 01 = market (시장가): the two ORD_DVSN values the simulator trades. */
     enum OrderKind {
         LIMIT("00"), MARKET("01");
@@ -131,5 +137,29 @@ public interface KisVenue {
 
     /** What the account can buy of one stock at a price. */
     record BuyingPower(long orderableCash, long calculationPrice, long maxQuantity) {
+    }
+
+    /**
+     * One completed trading day of a stock, KRW and shares. A day without trades has volume 0 and open = high = low =
+     * close = the previous close, as KIS shows a halted stock.
+     */
+    record DayBar(LocalDate date, long open, long high, long low, long close, long previousClose, long volume,
+                  long tradedValue) {
+        public DayBar {
+            Objects.requireNonNull(date, "date");
+        }
+
+        public long change() {
+            return close - previousClose;
+        }
+    }
+
+    /** A stock's name, listed shares and bars over the asked period, oldest first. */
+    record DailyChart(Symbol symbol, String name, long listedShares, List<DayBar> bars) {
+        public DailyChart {
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(name, "name");
+            bars = List.copyOf(bars);
+        }
     }
 }

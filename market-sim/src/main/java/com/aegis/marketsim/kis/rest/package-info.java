@@ -1,7 +1,8 @@
 /**
  * A wire-compatible simulation of the KIS Open API REST service (live and paper-trading domains): OAuth token,
- * revoke and WebSocket approval-key endpoints, quotations, cash orders, modify/cancel, daily fills, balance and
- * buying power, with KIS's envelopes, headers, TR IDs, paging, per-app-key rate limit and error codes.
+ * revoke and WebSocket approval-key endpoints, quotations, daily bars (inquire-daily-itemchartprice), cash orders,
+ * modify/cancel, daily fills, balance and buying power, with KIS's envelopes, headers, TR IDs, paging, per-app-key
+ * rate limit and error codes.
  *
  * <p>Door: {@link com.aegis.marketsim.kis.rest.KisRestSimulator} (the server) backed by a
  * {@link com.aegis.marketsim.kis.rest.KisVenue} ({@link com.aegis.marketsim.kis.rest.InMemoryKisVenue} for tests,
