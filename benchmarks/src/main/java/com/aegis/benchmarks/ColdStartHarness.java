@@ -56,14 +56,18 @@ public final class ColdStartHarness {
     }
 
     private static Sample startOnce(Path jar, Path home) throws Exception {
-        int httpPort = freePort();
+        int[] ports = freePorts(10);
+        int httpPort = ports[0];
         CliSettings defaults = CliSettings.fromEnvironment();
         CliSettings settings = new CliSettings(defaults.temporalTarget(), defaults.namespace(),
                 "http://127.0.0.1:" + httpPort, home, Optional.of(jar), defaults.jdbcUrl(),
                 defaults.jdbcUser(), defaults.jdbcPassword());
         List<String> springArgs = List.of("--spring.profiles.active=local", "--server.port=" + httpPort,
-                "--aegis.local.temporal-port=" + freePort(), "--aegis.local.postgres-port=" + freePort(),
-                "--aegis.local.redis-port=" + freePort(), "--aegis.local.kafka-port=" + freePort());
+                "--aegis.local.temporal-port=" + ports[1], "--aegis.local.postgres-port=" + ports[2],
+                "--aegis.local.redis-port=" + ports[3], "--aegis.local.kafka-port=" + ports[4],
+                "--aegis.sim.kis-rest-port=" + ports[5], "--aegis.sim.kis-ws-port=" + ports[6],
+                "--aegis.sim.krx-port=" + ports[7], "--aegis.sim.dart-port=" + ports[8],
+                "--aegis.sim.yahoo-port=" + ports[9]);
         long started = System.nanoTime();
         try (WorkersProcess workers = WorkersProcess.start(settings, springArgs, Optional.of(home.resolve("workers.log")))) {
             workers.awaitHealthy(Duration.ofMinutes(5));
@@ -104,11 +108,27 @@ public final class ColdStartHarness {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: every socket stays bound until all are chosen, so no port is handed out twice. */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a socket that will not close still frees its port when the harness exits
+                }
+            }
         }
     }
 

@@ -19,17 +19,18 @@ final class LauncherProcess {
     final int temporalPort;
 
     LauncherProcess(Path home) throws IOException {
-        httpPort = freePort();
-        temporalPort = freePort();
+        java.util.Iterator<Integer> ports = distinctFreePorts(11).iterator();
+        httpPort = ports.next();
+        temporalPort = ports.next();
         env.put("AEGIS_SKIP_BUILD", "1");
         env.put("AEGIS_HOME", home.toString());
         env.put("AEGIS_HTTP_PORT", Integer.toString(httpPort));
         env.put("AEGIS_LOCAL_TEMPORAL_PORT", Integer.toString(temporalPort));
-        env.put("AEGIS_LOCAL_POSTGRES_PORT", Integer.toString(freePort()));
-        env.put("AEGIS_LOCAL_REDIS_PORT", Integer.toString(freePort()));
-        env.put("AEGIS_LOCAL_KAFKA_PORT", Integer.toString(freePort()));
+        env.put("AEGIS_LOCAL_POSTGRES_PORT", Integer.toString(ports.next()));
+        env.put("AEGIS_LOCAL_REDIS_PORT", Integer.toString(ports.next()));
+        env.put("AEGIS_LOCAL_KAFKA_PORT", Integer.toString(ports.next()));
         for (String sim : new String[] {"KIS_REST", "KIS_WS", "KRX", "DART", "YAHOO"}) {
-            env.put("AEGIS_SIM_" + sim + "_PORT", Integer.toString(freePort()));
+            env.put("AEGIS_SIM_" + sim + "_PORT", Integer.toString(ports.next()));
         }
     }
 
@@ -61,9 +62,18 @@ final class LauncherProcess {
     record Result(int exitCode, String output) {
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: every socket stays bound until all are chosen, so no port is handed out twice. */
+    static List<Integer> distinctFreePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }
