@@ -301,6 +301,15 @@ public final class LocalStack implements AutoCloseable {
         return failure;
     }
 
+    /**
+     * For an owner that stops the stack itself when the JVM exits, after the application that uses it: removes the
+     * stack's own shutdown hook, which would otherwise run at the same time as the application's and pull the
+     * services from under it. The owner must call {@link #close()} from its own hook.
+     */
+    public void handOverShutdown() {
+        removeShutdownHook();
+    }
+
     private void removeShutdownHook() {
         if (Thread.currentThread() == shutdownHook) {
             return;

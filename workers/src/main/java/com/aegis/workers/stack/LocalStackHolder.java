@@ -27,6 +27,8 @@ final class LocalStackHolder {
         }
         LocalStack stack = starter.get();
         RUNNING.set(stack);
+        // One hook, in order: the application first, then the stack under it.
+        stack.handOverShutdown();
         Runtime.getRuntime().addShutdownHook(new Thread(LocalStackHolder::closeOwnerThenStop, "aegis-local-stack-stop"));
         return stack;
     }
