@@ -39,6 +39,15 @@ public record CliSettings(String temporalTarget, String namespace, String worker
                 first(env.get("AEGIS_POSTGRES_PASSWORD"), "aegis"));
     }
 
+    /** The workers' PostgreSQL (the local stack's by default), for commands that read or load market data. */
+    public javax.sql.DataSource dataSource() {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(jdbcUser);
+        dataSource.setPassword(jdbcPassword);
+        return dataSource;
+    }
+
     /** In a source checkout the workers jar sits in {@code workers/target} next to {@code cli/target}. */
     private static Optional<Path> workersJarBesideThisOne() {
         try {

@@ -12,9 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,7 +87,7 @@ public class MarketCommand {
                 Map<String, Long> rows;
                 try (Connection connection = connect(settings)) {
                     // The schema is Flyway's: an empty database is migrated first, a current one is left as it is.
-                    Migrations.migrate(dataSource(settings));
+                    Migrations.migrate(settings.dataSource());
                     rows = PostgresHistoryLoader.load(history, connection, bar::update);
                 }
                 bar.finish();
@@ -99,14 +96,6 @@ public class MarketCommand {
             }
             out.flush();
             return 0;
-        }
-
-        private static DataSource dataSource(CliSettings settings) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(settings.jdbcUrl());
-            dataSource.setUser(settings.jdbcUser());
-            dataSource.setPassword(settings.jdbcPassword());
-            return dataSource;
         }
 
         private static Connection connect(CliSettings settings) {

@@ -12,7 +12,6 @@ import com.aegis.marketsim.generator.MarketGenerator;
 import com.aegis.marketsim.generator.MarketHistory;
 import com.aegis.marketsim.generator.PostgresHistoryLoader;
 import com.aegis.marketsim.generator.RegimeSpan;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -57,10 +56,7 @@ final class MarketDemo {
         MarketHistory history = MarketGenerator.generate(config, (stage, done, total) -> { });
         double generated = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(settings.jdbcUrl());
-        dataSource.setUser(settings.jdbcUser());
-        dataSource.setPassword(settings.jdbcPassword());
+        javax.sql.DataSource dataSource = settings.dataSource();
         Migrations.migrate(dataSource);
         Map<String, Long> rows;
         try (Connection connection = dataSource.getConnection()) {

@@ -40,11 +40,7 @@ public class StatusCommand implements Callable<Integer> {
             table.row("workers", root.path("status").asText(), settings.workersUrl(), "", "health endpoint");
             allUp = "UP".equals(root.path("status").asText());
             for (String name : COMPONENTS) {
-                JsonNode c = components.path(name);
-                JsonNode d = c.path("details");
-                String detail = d.has("error") ? d.path("error").asText() : d.path("mode").asText();
-                table.row(name, c.path("status").asText("UNKNOWN"), d.path("address").asText(),
-                        d.path("version").asText(), detail);
+                row(table, name, components.path(name));
             }
             // Any further component the workers report (the simulated providers, ...) follows the core four.
             for (Iterator<Map.Entry<String, JsonNode>> it = components.fields(); it.hasNext(); ) {
@@ -66,7 +62,8 @@ public class StatusCommand implements Callable<Integer> {
 
     private static void row(Table table, String name, JsonNode component) {
         JsonNode d = component.path("details");
-        table.row(name, component.path("status").asText(), d.path("address").asText(), d.path("version").asText(),
+        table.row(name, component.path("status").asText("UNKNOWN"), d.path("address").asText(),
+                d.path("version").asText(),
                 d.has("error") ? d.path("error").asText() : d.path("mode").asText());
     }
 

@@ -24,20 +24,17 @@ import com.aegis.marketsim.exchange.SessionStats;
 import com.aegis.marketsim.exchange.SimulatorSettings;
 import com.aegis.marketsim.exchange.TradePrint;
 import com.aegis.marketsim.exchange.VolatilityInterruptionTriggered;
-import com.aegis.marketsim.generator.DailyBarTable;
-import com.aegis.marketsim.generator.Instrument;
 import com.aegis.marketsim.generator.MarketHistory;
+import com.aegis.marketsim.services.SessionPlans;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The demo's intraday step: one session of the generated market replayed on the exchange simulator (the crowd's order
@@ -76,20 +73,9 @@ final class TradingDayDemo {
 
     /** Replays the last session of the history for the most traded stocks; {@code speed} 0 runs as fast as possible. */
     void run(int stocks, double speed) {
-        DailyBarTable bars = history.bars();
-        int day = bars.tradingDays().size() - 1;
-        LocalDate date = bars.tradingDays().get(day);
-        List<Integer> liquid = IntStream.range(0, bars.stockCount())
-                .filter(s -> bars.hasBar(s, day) && bars.volume(s, day) > 0)
-                .boxed()
-                .sorted(Comparator.comparingLong((Integer s) -> bars.tradedValue(s, day)).reversed())
-                .limit(stocks)
-                .toList();
-        List<DayPlan> plans = liquid.stream().map(s -> {
-            Instrument i = history.instrument(bars.symbol(s));
-            return new DayPlan(i.symbol(), i.market(), i.kospi200(), bars.basePrice(s, day), bars.open(s, day),
-                    bars.high(s, day), bars.low(s, day), bars.close(s, day), bars.volume(s, day), false);
-        }).toList();
+        int day = SessionPlans.lastSession(history);
+        LocalDate date = history.tradingDays().get(day);
+        List<DayPlan> plans = SessionPlans.mostTraded(history, day, stocks);
 
         var start = date.atTime(8, 0).atZone(KrxCalendar.KST).toInstant();
         SimulationClock clock = speed > 0

@@ -37,33 +37,21 @@ public final class KrxDataClient implements DailyPriceSource {
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * @param baseUri        e.g. http://data.krx.co.kr
-     * @param connectTimeout TCP connect timeout
-     * @param requestTimeout whole-answer timeout per attempt (all tickers of a day are a few hundred KB)
-     */
-    public record Settings(URI baseUri, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
-        public Settings {
-            Objects.requireNonNull(baseUri, "baseUri");
-            Objects.requireNonNull(connectTimeout, "connectTimeout");
-            Objects.requireNonNull(requestTimeout, "requestTimeout");
-            Objects.requireNonNull(retry, "retry");
-        }
-
-        public static Settings defaults() {
-            return of(URI.create("http://data.krx.co.kr"));
-        }
-
-        public static Settings of(URI baseUri) {
-            return new Settings(baseUri, Duration.ofSeconds(5), Duration.ofSeconds(30), RetryPolicy.defaults());
-        }
+    /** The real provider's domain, a 30 s timeout per attempt, the default retries. */
+    public static ProviderSettings defaultSettings() {
+        return settings(URI.create("http://data.krx.co.kr"));
     }
 
-    private final Settings settings;
+    /** The provider (or a simulator of it) at {@code baseUri}, with the defaults of {@link #defaultSettings()}. */
+    public static ProviderSettings settings(URI baseUri) {
+        return ProviderSettings.of(baseUri, Duration.ofSeconds(30));
+    }
+
+    private final ProviderSettings settings;
     private final ProviderHttp http;
     private final SourceCallStats stats = new SourceCallStats();
 
-    public KrxDataClient(Settings settings, Sleeper sleeper) {
+    public KrxDataClient(ProviderSettings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = new ProviderHttp(SOURCE, settings.connectTimeout(), settings.retry(), sleeper, stats, List.of());
     }

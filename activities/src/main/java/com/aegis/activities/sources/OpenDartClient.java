@@ -48,30 +48,24 @@ public final class OpenDartClient {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Settings(URI baseUri, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
-        public Settings {
-            Objects.requireNonNull(baseUri, "baseUri");
-            Objects.requireNonNull(connectTimeout, "connectTimeout");
-            Objects.requireNonNull(requestTimeout, "requestTimeout");
-            Objects.requireNonNull(retry, "retry");
-        }
 
-        public static Settings defaults() {
-            return of(URI.create("https://opendart.fss.or.kr"));
-        }
-
-        public static Settings of(URI baseUri) {
-            return new Settings(baseUri, Duration.ofSeconds(5), Duration.ofSeconds(30), RetryPolicy.defaults());
-        }
+    /** The real provider's domain, a 30 s timeout per attempt, the default retries. */
+    public static ProviderSettings defaultSettings() {
+        return settings(URI.create("https://opendart.fss.or.kr"));
     }
 
-    private final Settings settings;
+    /** The provider (or a simulator of it) at {@code baseUri}, with the defaults of {@link #defaultSettings()}. */
+    public static ProviderSettings settings(URI baseUri) {
+        return ProviderSettings.of(baseUri, Duration.ofSeconds(30));
+    }
+
+    private final ProviderSettings settings;
     private final DartApiKey key;
     private final DartDailyQuota quota;
     private final ProviderHttp http;
     private final SourceCallStats stats = new SourceCallStats();
 
-    public OpenDartClient(Settings settings, DartApiKey key, DartDailyQuota quota, Sleeper sleeper) {
+    public OpenDartClient(ProviderSettings settings, DartApiKey key, DartDailyQuota quota, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.key = Objects.requireNonNull(key, "key");
         this.quota = Objects.requireNonNull(quota, "quota");

@@ -28,28 +28,22 @@ public final class YahooChartClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Settings(URI baseUri, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
-        public Settings {
-            Objects.requireNonNull(baseUri, "baseUri");
-            Objects.requireNonNull(connectTimeout, "connectTimeout");
-            Objects.requireNonNull(requestTimeout, "requestTimeout");
-            Objects.requireNonNull(retry, "retry");
-        }
 
-        public static Settings defaults() {
-            return of(URI.create("https://query1.finance.yahoo.com"));
-        }
-
-        public static Settings of(URI baseUri) {
-            return new Settings(baseUri, Duration.ofSeconds(5), Duration.ofSeconds(15), RetryPolicy.defaults());
-        }
+    /** The real provider's domain, a 15 s timeout per attempt, the default retries. */
+    public static ProviderSettings defaultSettings() {
+        return settings(URI.create("https://query1.finance.yahoo.com"));
     }
 
-    private final Settings settings;
+    /** The provider (or a simulator of it) at {@code baseUri}, with the defaults of {@link #defaultSettings()}. */
+    public static ProviderSettings settings(URI baseUri) {
+        return ProviderSettings.of(baseUri, Duration.ofSeconds(15));
+    }
+
+    private final ProviderSettings settings;
     private final ProviderHttp http;
     private final SourceCallStats stats = new SourceCallStats();
 
-    public YahooChartClient(Settings settings, Sleeper sleeper) {
+    public YahooChartClient(ProviderSettings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = new ProviderHttp(SOURCE, settings.connectTimeout(), settings.retry(), sleeper, stats, List.of());
     }

@@ -68,9 +68,9 @@ class FailoverFetcherTest {
         KisDailyPriceStandIn kis = new KisDailyPriceStandIn();
         try (KrxDataSimulator krxSim = KrxDataSimulator.start(SimulatedProviders.data(), plan, simClock, 0);
              YahooChartSimulator yahooSim = YahooChartSimulator.start(SimulatedProviders.data(), plan, simClock, 0)) {
-            KrxDataClient krx = new KrxDataClient(new KrxDataClient.Settings(krxSim.baseUri(), Duration.ofSeconds(2),
+            KrxDataClient krx = new KrxDataClient(new ProviderSettings(krxSim.baseUri(), Duration.ofSeconds(2),
                     Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY), SimulatedProviders.NO_WAIT);
-            YahooChartClient yahoo = new YahooChartClient(new YahooChartClient.Settings(yahooSim.baseUri(),
+            YahooChartClient yahoo = new YahooChartClient(new ProviderSettings(yahooSim.baseUri(),
                     Duration.ofSeconds(2), Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY),
                     SimulatedProviders.NO_WAIT);
             FailoverFetcher fetcher = new FailoverFetcher(krx, kis, yahoo, new InMemoryLastGoodGlobalValues(),
@@ -138,7 +138,7 @@ class FailoverFetcherTest {
         FaultPlan down = new FaultPlan(1, FaultRule.NONE, List.of(), List.of(
                 new OutageWindow("yahoo", "*", now.minusSeconds(60), now.plusSeconds(3600))));
         try (YahooChartSimulator yahooSim = YahooChartSimulator.start(SimulatedProviders.data(), down, () -> now, 0)) {
-            YahooChartClient yahoo = new YahooChartClient(new YahooChartClient.Settings(yahooSim.baseUri(),
+            YahooChartClient yahoo = new YahooChartClient(new ProviderSettings(yahooSim.baseUri(),
                     Duration.ofSeconds(2), Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY),
                     SimulatedProviders.NO_WAIT);
             FailoverFetcher fetcher = new FailoverFetcher(new KisDailyPriceStandIn(), new KisDailyPriceStandIn(),

@@ -117,9 +117,9 @@ class KisDailyPriceSourceTest {
              YahooChartSimulator yahooSim = YahooChartSimulator.start(SimulatedProviders.data(), krxDown,
                      () -> evening, 0);
              KisRestSimulator kisSim = kis(venueWithHistory(clock), clock, KisFaultPolicy.none())) {
-            KrxDataClient krx = new KrxDataClient(new KrxDataClient.Settings(krxSim.baseUri(), Duration.ofSeconds(2),
+            KrxDataClient krx = new KrxDataClient(new ProviderSettings(krxSim.baseUri(), Duration.ofSeconds(2),
                     Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY), SimulatedProviders.NO_WAIT);
-            YahooChartClient yahoo = new YahooChartClient(new YahooChartClient.Settings(yahooSim.baseUri(),
+            YahooChartClient yahoo = new YahooChartClient(new ProviderSettings(yahooSim.baseUri(),
                     Duration.ofSeconds(2), Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY),
                     SimulatedProviders.NO_WAIT);
             KisDailyPriceSource kisPrices = new KisDailyPriceSource(client(kisSim, clock, 18),
@@ -223,9 +223,9 @@ class KisDailyPriceSourceTest {
              YahooChartSimulator yahooSim = YahooChartSimulator.start(SimulatedProviders.data(), krxDown,
                      () -> evening, 0);
              KisRestSimulator kisSim = kis(venueWithHistory(clock), clock, quotations503)) {
-            KrxDataClient krx = new KrxDataClient(new KrxDataClient.Settings(krxSim.baseUri(), Duration.ofSeconds(2),
+            KrxDataClient krx = new KrxDataClient(new ProviderSettings(krxSim.baseUri(), Duration.ofSeconds(2),
                     Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY), SimulatedProviders.NO_WAIT);
-            YahooChartClient yahoo = new YahooChartClient(new YahooChartClient.Settings(yahooSim.baseUri(),
+            YahooChartClient yahoo = new YahooChartClient(new ProviderSettings(yahooSim.baseUri(),
                     Duration.ofSeconds(2), Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY),
                     SimulatedProviders.NO_WAIT);
             KisDailyPriceSource kisPrices = new KisDailyPriceSource(client(kisSim, clock, 18),

@@ -23,7 +23,7 @@ class KrxDataClientTest {
     private final SimulatedProviders.SetClock clock = new SimulatedProviders.SetClock(SimulatedProviders.kst(day, 18));
 
     private KrxDataClient client(KrxDataSimulator sim) {
-        return new KrxDataClient(new KrxDataClient.Settings(sim.baseUri(), Duration.ofSeconds(2),
+        return new KrxDataClient(new ProviderSettings(sim.baseUri(), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY), SimulatedProviders.NO_WAIT);
     }
 
@@ -133,7 +133,7 @@ class KrxDataClientTest {
     void aWrongEndpointIsRejectedWithoutRetrying() {
         try (OpenDartSimulator other = OpenDartSimulator.start(SimulatedProviders.data(),
                 OpenDartSimulator.Settings.of("k", 10), FaultPlan.none(), clock, 0)) {
-            KrxDataClient krx = new KrxDataClient(KrxDataClient.Settings.of(other.baseUri()),
+            KrxDataClient krx = new KrxDataClient(KrxDataClient.settings(other.baseUri()),
                     SimulatedProviders.NO_WAIT);
             assertThatThrownBy(() -> krx.dailyPrices(day))
                     .isInstanceOfSatisfying(SourceRejectedException.class, e -> {
@@ -149,7 +149,7 @@ class KrxDataClientTest {
         FaultPlan slow = new FaultPlan(3, new FaultRule(LatencyDistribution.fixed(600), 0, 0, 0, Duration.ZERO),
                 List.of(), List.of());
         try (KrxDataSimulator sim = KrxDataSimulator.start(SimulatedProviders.data(), slow, clock, 0)) {
-            KrxDataClient krx = new KrxDataClient(new KrxDataClient.Settings(sim.baseUri(), Duration.ofSeconds(1),
+            KrxDataClient krx = new KrxDataClient(new ProviderSettings(sim.baseUri(), Duration.ofSeconds(1),
                     Duration.ofMillis(150), new RetryPolicy(0, Duration.ZERO, Duration.ZERO)),
                     SimulatedProviders.NO_WAIT);
             assertThatThrownBy(() -> krx.dailyPrices(day)).isInstanceOf(SourceUnavailableException.class)

@@ -46,7 +46,7 @@ class OpenDartClientTest {
     }
 
     private OpenDartClient client(OpenDartSimulator sim, String key, int localQuota) {
-        return new OpenDartClient(new OpenDartClient.Settings(sim.baseUri(), Duration.ofSeconds(2),
+        return new OpenDartClient(new ProviderSettings(sim.baseUri(), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY), DartApiKey.of(key),
                 new DartDailyQuota(localQuota, clientClock), SimulatedProviders.NO_WAIT);
     }

@@ -51,14 +51,14 @@ public final class ProviderCallOverheadMain {
                     + "&interval=1d&events=history");
             HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest bareRequest = HttpRequest.newBuilder(chartUri).timeout(CALL_TIMEOUT).GET().build();
-            YahooChartClient yahoo = new YahooChartClient(new YahooChartClient.Settings(yahooSim.baseUri(),
+            YahooChartClient yahoo = new YahooChartClient(new ProviderSettings(yahooSim.baseUri(),
                     CALL_TIMEOUT, CALL_TIMEOUT, new RetryPolicy(0, Duration.ZERO, Duration.ZERO)), Sleeper.REAL);
             String krxForm = "bld=dbms%2FMDC%2FSTAT%2Fstandard%2FMDCSTAT01501&mktId=ALL&trdDd="
                     + day.toString().replace("-", "") + "&share=1&money=1&csvxls_isNo=false";
             HttpRequest bareKrx = HttpRequest.newBuilder(krxSim.baseUri().resolve("/comm/bldAttendant/getJsonData.cmd"))
                     .header("Content-Type", "application/x-www-form-urlencoded").timeout(CALL_TIMEOUT)
                     .POST(HttpRequest.BodyPublishers.ofString(krxForm)).build();
-            KrxDataClient krx = new KrxDataClient(new KrxDataClient.Settings(krxSim.baseUri(), CALL_TIMEOUT,
+            KrxDataClient krx = new KrxDataClient(new ProviderSettings(krxSim.baseUri(), CALL_TIMEOUT,
                     CALL_TIMEOUT, new RetryPolicy(0, Duration.ZERO, Duration.ZERO)), Sleeper.REAL);
 
             for (int warm = 0; warm < 2; warm++) {

@@ -20,7 +20,7 @@ class YahooChartClientTest {
     private final SimulatedProviders.SetClock clock = new SimulatedProviders.SetClock(SimulatedProviders.kst(day, 8));
 
     private YahooChartClient client(YahooChartSimulator sim) {
-        return new YahooChartClient(new YahooChartClient.Settings(sim.baseUri(), Duration.ofSeconds(2),
+        return new YahooChartClient(new ProviderSettings(sim.baseUri(), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), SimulatedProviders.FAST_RETRY), SimulatedProviders.NO_WAIT);
     }
 

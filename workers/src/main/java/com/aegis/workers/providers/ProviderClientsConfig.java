@@ -87,7 +87,7 @@ public class ProviderClientsConfig {
     @Bean
     @Lazy
     KrxDataClient krxDataClient(ProviderEndpoints endpoints) {
-        return new KrxDataClient(KrxDataClient.Settings.of(endpoints.krx()), Sleeper.REAL);
+        return new KrxDataClient(KrxDataClient.settings(endpoints.krx()), Sleeper.REAL);
     }
 
     @Bean
@@ -95,14 +95,14 @@ public class ProviderClientsConfig {
     OpenDartClient openDartClient(ProviderEndpoints endpoints, ProviderProperties properties) {
         DartApiKey key = endpoints.simulator().map(s -> DartApiKey.of(s.dartApiKey()))
                 .orElseGet(() -> DartApiKey.fromEnvironment(System.getenv()));
-        return new OpenDartClient(OpenDartClient.Settings.of(endpoints.dart()), key,
+        return new OpenDartClient(OpenDartClient.settings(endpoints.dart()), key,
                 new DartDailyQuota(properties.dartDailyQuota(), Clock.systemUTC()), Sleeper.REAL);
     }
 
     @Bean
     @Lazy
     YahooChartClient yahooChartClient(ProviderEndpoints endpoints) {
-        return new YahooChartClient(YahooChartClient.Settings.of(endpoints.yahoo()), Sleeper.REAL);
+        return new YahooChartClient(YahooChartClient.settings(endpoints.yahoo()), Sleeper.REAL);
     }
 
     @Bean
