@@ -32,7 +32,7 @@ create table screening_result (
     -- The first rule failed (core ExclusionReason order); detail lists every rule failed with its figures.
     exclusion_reason   text check (exclusion_reason in (
                            'HALTED', 'ADMINISTRATIVE_DESIGNATION', 'INSUFFICIENT_TRADING_HISTORY',
-                           'LOW_TRADED_VALUE', 'SMALL_MARKET_CAP')),
+                           'LOW_TRADED_VALUE', 'SMALL_MARKET_CAP', 'BELOW_LIQUIDITY_RANK')),
     detail             text,
     avg_traded_value   bigint,
     market_cap         bigint,

@@ -50,6 +50,13 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Print the workflow ID and return without waiting.")
     boolean noWait;
 
+    @Option(names = "--date", description = "KST date a batch job or the scoring pipeline runs for (YYYY-MM-DD; "
+            + "default today in Seoul). Any date may be given: a backfill.")
+    java.time.LocalDate date;
+
+    @Option(names = "--force", description = "Repeat a batch job for a date on which it already succeeded.")
+    boolean force;
+
     static final class KnownWorkflows implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -62,12 +69,29 @@ public class RunCommand implements Callable<Integer> {
         WorkflowCatalog.Entry entry = WorkflowCatalog.find(workflow).orElseThrow(() -> new CliException(
                 "Unknown workflow '" + workflow + "'. Known workflows: " + WorkflowCatalog.entries().stream()
                         .map(WorkflowCatalog.Entry::name).collect(Collectors.joining(", "))));
-        Object input = entry.inputFromArguments().apply(parseArguments(arguments));
-        String id = workflowId != null ? workflowId : newWorkflowId(entry.name());
+        Map<String, String> args = parseArguments(arguments);
+        if (entry.dated()) {
+            args.putIfAbsent("date", String.valueOf(date != null ? date : java.time.LocalDate.now(ZoneId.of("Asia/Seoul"))));
+            if (force) {
+                args.put("force", "true");
+            }
+        } else if (date != null || force) {
+            throw new CliException("--date and --force apply to the batch jobs and ScoringPipeline, not to " + entry.name());
+        }
+        Object input = entry.inputFromArguments().apply(args);
+        String id = workflowId != null ? workflowId
+                : entry.workflowIdOf() != null ? entry.workflowIdOf().apply(input) : newWorkflowId(entry.name());
         try (TemporalAccess temporal = new TemporalAccess(CliSettings.fromEnvironment()).requireReachable()) {
             WorkflowStub stub = temporal.client().newUntypedWorkflowStub(entry.workflowType(),
-                    WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(entry.taskQueue()).build());
-            WorkflowExecution execution = stub.start(input);
+                    WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(entry.taskQueue())
+                            .setWorkflowIdReusePolicy(io.temporal.api.enums.v1.WorkflowIdReusePolicy
+                                    .WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE).build());
+            WorkflowExecution execution;
+            try {
+                execution = stub.start(input);
+            } catch (io.temporal.client.WorkflowExecutionAlreadyStarted e) {
+                throw new CliException("workflow " + id + " is already running; see 'aegis workflows'");
+            }
             System.out.println("workflow id: " + execution.getWorkflowId());
             System.out.println("run id:      " + execution.getRunId());
             if (noWait) {

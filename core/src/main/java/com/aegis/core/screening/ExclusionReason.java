@@ -11,5 +11,7 @@ public enum ExclusionReason {
     /** Average daily traded value not above the liquidity threshold. */
     LOW_TRADED_VALUE,
     /** Market capitalisation not above the size threshold. */
-    SMALL_MARKET_CAP
+    SMALL_MARKET_CAP,
+    /** Passed every rule, but more stocks did than the output allows and this one is less liquid than those kept. */
+    BELOW_LIQUIDITY_RANK
 }

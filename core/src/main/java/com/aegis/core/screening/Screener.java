@@ -16,7 +16,16 @@ public final class Screener {
     private Screener() {
     }
 
-    /** Applies {@code criteria} to every input. */
+    private static BigInteger recentSum(ScreeningInput stock, int sessions) {
+        List<Long> traded = stock.dailyTradedValues();
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = Math.max(0, traded.size() - sessions); i < traded.size(); i++) {
+            sum = sum.add(BigInteger.valueOf(traded.get(i)));
+        }
+        return sum;
+    }
+
+    /** Applies {@code criteria} to every input; at most {@link ScreenerCriteria#maxPassed()} are kept. */
     public static ScreeningResult screen(List<ScreeningInput> universe, ScreenerCriteria criteria) {
         List<ScreeningInput> kept = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
@@ -68,6 +77,27 @@ public final class Screener {
                     byAny.merge(reason, 1, Integer::sum);
                 }
             }
+        }
+        if (kept.size() > criteria.maxPassed()) {
+            List<ScreeningInput> ranked = new ArrayList<>(kept);
+            ranked.sort(java.util.Comparator.comparing((ScreeningInput s) -> recentSum(s, criteria.averagingSessions()))
+                    .reversed().thenComparing(s -> s.symbol().code()));
+            java.util.Set<ScreeningInput> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            keep.addAll(ranked.subList(0, criteria.maxPassed()));
+            List<ScreeningInput> trimmed = new ArrayList<>(criteria.maxPassed());
+            for (ScreeningInput stock : kept) {
+                if (keep.contains(stock)) {
+                    trimmed.add(stock);
+                } else {
+                    excluded.add(new Exclusion(stock.symbol(), ExclusionReason.BELOW_LIQUIDITY_RANK,
+                            List.of(ExclusionReason.BELOW_LIQUIDITY_RANK), "passed every rule but is not among the "
+                            + criteria.maxPassed() + " most liquid by " + criteria.averagingSessions()
+                            + "-session average traded value"));
+                    byFirst.merge(ExclusionReason.BELOW_LIQUIDITY_RANK, 1, Integer::sum);
+                    byAny.merge(ExclusionReason.BELOW_LIQUIDITY_RANK, 1, Integer::sum);
+                }
+            }
+            kept = trimmed;
         }
         return new ScreeningResult(kept, excluded, byFirst, byAny);
     }

@@ -124,4 +124,23 @@ class ScreenerTest {
         assertThatThrownBy(() -> stock("000100", List.of(-1L), LARGE, false, false))
                 .hasMessageContaining("000100").hasMessageContaining("-1");
     }
+
+    @Test
+    void whenMoreStocksPassThanTheOutputAllowsTheMostLiquidAreKept() {
+        List<ScreeningInput> universe = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // Average traded value grows with i: the 200 kept must be i = 50..249.
+            universe.add(stock(String.format("%06d", 100 + i), sessions(LIQUID + i * BILLION / 10, 20), LARGE, false,
+                    false));
+        }
+        universe.add(stock("999990", sessions(BILLION, 20), LARGE, false, false));
+        ScreeningResult result = Screener.screen(universe, ScreenerCriteria.defaults());
+        assertThat(result.kept()).hasSize(ScreenerCriteria.DEFAULT_MAX_PASSED);
+        assertThat(result.kept()).extracting(s -> s.symbol().code()).first().isEqualTo("000150");
+        assertThat(result.countByFirstReason()).containsEntry(ExclusionReason.BELOW_LIQUIDITY_RANK, 50)
+                .containsEntry(LOW_TRADED_VALUE, 1);
+        assertThat(result.excluded()).filteredOn(e -> e.firstReason() == ExclusionReason.BELOW_LIQUIDITY_RANK)
+                .allSatisfy(e -> assertThat(e.detail()).contains("200 most liquid"));
+        assertThat(Screener.screen(universe, ScreenerCriteria.defaults().withMaxPassed(300)).kept()).hasSize(250);
+    }
 }

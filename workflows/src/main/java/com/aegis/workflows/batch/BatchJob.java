@@ -1,6 +1,9 @@
 package com.aegis.workflows.batch;
 
+import com.aegis.core.schedule.BatchCalendarRule;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,20 +13,34 @@ import java.util.Optional;
  */
 public enum BatchJob {
     /** 08:30 every day: tidy the previous session's data, run the scoring pipeline, publish the watchlist. */
-    DAILY_PRE_OPEN("DailyPreOpen", "DailyPreOpenWorkflow"),
+    DAILY_PRE_OPEN("DailyPreOpen", "DailyPreOpenWorkflow", BatchCalendarRule.daily(LocalTime.of(8, 30))),
     /** 18:00 every day: collect and tidy the day's market data, disclosures and global indicators. */
-    DAILY_POST_CLOSE("DailyPostClose", "DailyPostCloseWorkflow"),
+    DAILY_POST_CLOSE("DailyPostClose", "DailyPostCloseWorkflow", BatchCalendarRule.daily(LocalTime.of(18, 0))),
     /** Saturday 02:00: re-collect the week's incomplete days and plan the rebalance from the latest scores. */
-    WEEKLY_REBALANCE("WeeklyRebalance", "WeeklyRebalanceWorkflow"),
+    WEEKLY_REBALANCE("WeeklyRebalance", "WeeklyRebalanceWorkflow",
+            BatchCalendarRule.weekly(DayOfWeek.SATURDAY, LocalTime.of(2, 0))),
     /** Last Saturday of the month 04:00: recalculate the month's factor values and quant scores. */
-    MONTHLY_FACTOR("MonthlyFactor", "MonthlyFactorWorkflow");
+    MONTHLY_FACTOR("MonthlyFactor", "MonthlyFactorWorkflow",
+            BatchCalendarRule.lastOfMonth(DayOfWeek.SATURDAY, LocalTime.of(4, 0)));
 
     private final String jobName;
     private final String workflowType;
+    private final BatchCalendarRule rule;
 
-    BatchJob(String jobName, String workflowType) {
+    BatchJob(String jobName, String workflowType, BatchCalendarRule rule) {
         this.jobName = jobName;
         this.workflowType = workflowType;
+        this.rule = rule;
+    }
+
+    /** When the job's schedule fires (Asia/Seoul). */
+    public BatchCalendarRule rule() {
+        return rule;
+    }
+
+    /** The workflow ID of the job's schedule. */
+    public String scheduleId() {
+        return "schedule-" + jobName;
     }
 
     /** The name in {@code batch_run.job_name} and on the command line ({@code aegis run DailyPreOpen}). */

@@ -62,7 +62,7 @@ class KisExchangeVenueTest {
                 List.of(new KisAppRegistration(SimulatedKis.APP_KEY, SimulatedKis.APP_SECRET, ours))),
                 venue, venue.clock(), KisFaultPolicy.none())) {
             KisRestClient client = new KisRestClient(KisEnvironment.paper().withBaseUri(server.baseUri()),
-                    SimulatedKis.credentials(), KisTokenCache.inDirectory(cacheDir),
+                    SimulatedKis.credentials(), new KisTokenCache(cacheDir, venue.clock(), Duration.ofMinutes(10), Duration.ofMinutes(1)),
                     new KisRateLimiter(2, Duration.ofMillis(20), System::nanoTime), new KisProtocolErrorCounter(),
                     KisClientSettings.defaults(), venue.clock());
 

@@ -1,0 +1,82 @@
+package com.aegis.workers.batch;
+
+import com.aegis.activities.batch.BatchRunActivitiesImpl;
+import com.aegis.activities.cache.CacheSettings;
+import com.aegis.activities.cache.TieredAnalyticsCache;
+import com.aegis.activities.collection.CollectionActivitiesImpl;
+import com.aegis.activities.collection.CollectionSettings;
+import com.aegis.activities.market.ListedStocks;
+import com.aegis.activities.quality.DataQualityRepository;
+import com.aegis.activities.scoring.ScoringActivitiesImpl;
+import com.aegis.activities.scoring.ScoringSettings;
+import com.aegis.activities.sources.FailoverFetcher;
+import com.aegis.activities.sources.KrxDataClient;
+import com.aegis.activities.sources.OpenDartClient;
+import com.aegis.workers.config.AegisProperties;
+import com.aegis.workflows.schedule.ScheduleActivitiesImpl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** The activities of {@code aegis-batch} and what they need. Bean names match {@code application.yml}'s worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatchProperties.class)
+public class BatchConfig {
+
+    @Bean(destroyMethod = "close")
+    TieredAnalyticsCache analyticsCache(AegisProperties properties, BatchProperties batch,
+            ObjectProvider<MeterRegistry> meters) {
+        return new TieredAnalyticsCache(properties.redis().uri(),
+                CacheSettings.defaults(batch.cache().schemaVersion()), meters.getIfAvailable());
+    }
+
+    /** JSON records (the watchlist) keyed by date. */
+    @Bean(destroyMethod = "close")
+    Producer<String, String> jsonKafkaProducer(AegisProperties properties) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, properties.kafka().clientId() + "-json-producer",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @Bean
+    ScoringActivitiesImpl scoringActivities(DSLContext db, BatchProperties batch, Producer<String, String> producer,
+            TieredAnalyticsCache cache) {
+        return new ScoringActivitiesImpl(db, ScoringSettings.defaults().withScreener(batch.screener().criteria()),
+                Clock.systemUTC(), producer, cache);
+    }
+
+    @Bean
+    BatchRunActivitiesImpl batchRunActivities(DSLContext db) {
+        return new BatchRunActivitiesImpl(db, Clock.systemUTC());
+    }
+
+    @Bean
+    CollectionActivitiesImpl collectionActivities(DSLContext db, @Lazy FailoverFetcher fetcher,
+            @Lazy KrxDataClient krx, @Lazy OpenDartClient dart, DataQualityRepository quality,
+            TieredAnalyticsCache cache) {
+        return new CollectionActivitiesImpl(db, fetcher, krx, dart, quality, new ListedStocks(db), cache,
+                CollectionSettings.defaults(), Clock.systemUTC());
+    }
+
+    @Bean
+    ScheduleActivitiesImpl scheduleActivities(WorkflowClient client) {
+        return new ScheduleActivitiesImpl(client);
+    }
+}

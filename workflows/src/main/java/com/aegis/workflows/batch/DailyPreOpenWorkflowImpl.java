@@ -1,0 +1,93 @@
+package com.aegis.workflows.batch;
+
+import com.aegis.workflows.TaskQueues;
+import com.aegis.workflows.scoring.LastGoodScores;
+import com.aegis.workflows.scoring.PipelineReport;
+import com.aegis.workflows.scoring.PipelineRequest;
+import com.aegis.workflows.scoring.ScoringActivities;
+import com.aegis.workflows.scoring.ScoringPipelineWorkflow;
+import com.aegis.workflows.scoring.ScoringPipelineWorkflowImpl;
+import com.aegis.workflows.scoring.WatchlistPublication;
+import com.aegis.workflows.scoring.WatchlistRequest;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.LocalDate;
+
+/**
+ * 08:30 KST on a trading day: re-collects and tidies the previous session (whatever the 18:00 run missed), runs the
+ * scoring pipeline for the day as a child workflow, and publishes the watchlist. When the pipeline fails, the last
+ * good scores of at most {@value #STALE_LIMIT_HOURS} hours are published marked stale and the run is DEGRADED (I2);
+ * with none that recent, the run fails.
+ */
+public class DailyPreOpenWorkflowImpl implements DailyPreOpenWorkflow {
+
+    /** I2: the oldest scores that may stand in for a failed pipeline. */
+    public static final int STALE_LIMIT_HOURS = 24;
+    /** Stocks listed in the watchlist besides every BUY and SELL. */
+    public static final int WATCHLIST_SIZE = 40;
+    /** Best scores listed in the report. */
+    public static final int REPORT_TOP = 10;
+
+    private final CollectionActivities collection = BatchStubs.collection();
+    private final ScoringActivities scoring = BatchStubs.scoring();
+
+    @Override
+    public BatchReport run(BatchRequest request) {
+        BatchRun run = new BatchRun(BatchJob.DAILY_PRE_OPEN, request);
+        return run.begin(run::notATradingDay).orElseGet(() -> run.guarded(() -> {
+            String batchId = Workflow.getInfo().getWorkflowId();
+            LocalDate previous = run.calendar().previousTradingDay(request.date());
+            CollectionRequest previousSession = new CollectionRequest(previous, batchId);
+            try {
+                run.collect("tidy", () -> collection.tidyDailyMarket(previousSession));
+            } catch (ActivityFailure failure) {
+                run.degrade("tidying " + previous + " failed (" + ScoringPipelineWorkflowImpl.rootMessage(failure)
+                        + "); scored on the data already stored");
+            }
+            PipelineReport pipeline = null;
+            LocalDate scoresDate = request.date();
+            String staleReason = null;
+            try {
+                ScoringPipelineWorkflow child = Workflow.newChildWorkflowStub(ScoringPipelineWorkflow.class,
+                        ChildWorkflowOptions.newBuilder()
+                                .setWorkflowId("scoring-" + request.date() + "-" + Workflow.randomUUID())
+                                .setTaskQueue(TaskQueues.BATCH)
+                                .setWorkflowIdReusePolicy(
+                                        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                                .build());
+                pipeline = run.stage("pipeline",
+                        () -> child.run(new PipelineRequest(request.date(), request.aiEnabled(), REPORT_TOP)));
+                if (pipeline.result().degraded() > 0) {
+                    run.degrade(pipeline.result().degradedReason());
+                }
+                run.summarise("screened", pipeline.screening().passed().size());
+                run.summarise("scored", pipeline.result().scored());
+                run.summarise("buy", pipeline.result().buy());
+                run.summarise("sell", pipeline.result().sell());
+                run.summarise("regime", pipeline.quant().regime());
+            } catch (ChildWorkflowFailure failure) {
+                String why = ScoringPipelineWorkflowImpl.rootMessage(failure);
+                LastGoodScores lastGood = run.stage("last-good",
+                        () -> scoring.lastGoodScores(request.date(), STALE_LIMIT_HOURS));
+                if (!lastGood.found()) {
+                    throw run.fail("pipeline", failure);
+                }
+                scoresDate = lastGood.scoresDate();
+                staleReason = "scoring pipeline failed (" + why + "); serving the last good scores of " + scoresDate
+                        + " computed " + lastGood.ageMinutes() + " min ago";
+                run.degrade(staleReason);
+            }
+            LocalDate watchlistScores = scoresDate;
+            String reason = staleReason;
+            WatchlistPublication published = run.stage("watchlist", () -> scoring.publishWatchlist(
+                    new WatchlistRequest(request.date(), watchlistScores, reason != null, reason, WATCHLIST_SIZE)));
+            run.summarise("watchlist", published.symbols());
+            run.note("watchlist of " + published.symbols() + " stocks" + (published.stale() ? " (STALE)" : "")
+                    + " at " + published.topic() + "/" + published.partition() + "@" + published.offset());
+            return run.complete(pipeline);
+        }));
+    }
+}
