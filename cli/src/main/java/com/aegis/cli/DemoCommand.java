@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import com.aegis.core.krx.KrxCalendar;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,7 +54,11 @@ public class DemoCommand implements Callable<Integer> {
         out.println("==========");
         out.printf("[1] Starting the embedded stack and the workers (log: %s)%n", log);
         long t0 = System.nanoTime();
-        try (WorkersProcess workers = WorkersProcess.start(settings, List.of("--spring.profiles.active=local"), Optional.of(log))) {
+        // The simulated providers serve the same synthetic market the demo loads, and no schedule fires mid-demo.
+        List<String> workerArgs = List.of("--spring.profiles.active=local", "--aegis.sim.seed=" + seed,
+                "--aegis.sim.stocks=" + stocks, "--aegis.sim.years=" + years,
+                "--aegis.batch.schedules-enabled=false");
+        try (WorkersProcess workers = WorkersProcess.start(settings, workerArgs, Optional.of(log))) {
             workers.awaitHealthy(startupTimeout);
             out.printf("    up in %.1f s%n", seconds(t0));
             StatusCommand.print(settings, WorkersProcess.fetchHealth(settings.workersUrl()), indented(out));
@@ -72,12 +78,28 @@ public class DemoCommand implements Callable<Integer> {
             out.println("[4] Synthetic KRX market, generated and loaded into PostgreSQL");
             MarketHistory history = MarketDemo.generateAndLoad(settings, config, out);
 
+            List<LocalDate> days = history.tradingDays();
+            LocalDate lastSession = days.get(days.size() - 1);
+            // The simulated exchange trades the last session live (step 7); the data services publish up to the one before.
+            LocalDate publishedSession = days.get(days.size() - 2);
+            LocalDate nextSession = KrxCalendar.standard().nextTradingDay(lastSession);
+            BatchDemo batch = new BatchDemo(settings, out);
             out.println();
-            out.println("[5] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
+            out.println("[5] Post-close batch of " + publishedSession + " (18:00 KST): collect, validate and store the"
+                    + " day's data from the simulated KRX, OpenDART and Yahoo services");
+            healthy &= batch.postClose(publishedSession);
+
+            out.println();
+            out.println("[6] Pre-open batch of " + nextSession + " (08:30 KST): screen → quant → AI → final scores,"
+                    + " watchlist to Kafka");
+            healthy &= batch.preOpen(nextSession);
+
+            out.println();
+            out.println("[7] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
             new TradingDayDemo(history, out).run(intradayStocks, speed);
 
             out.println();
-            out.println("[6] Stopping the workers and the stack");
+            out.println("[8] Stopping the workers and the stack");
             long t1 = System.nanoTime();
             int exit = workers.stop();
             out.printf("    stopped in %.1f s (exit code %d)%n", seconds(t1), exit);

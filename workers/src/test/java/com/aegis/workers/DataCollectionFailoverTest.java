@@ -41,7 +41,7 @@ class DataCollectionFailoverTest {
 
     @Test
     void aKrxOutageFallsBackToKisAndTheFetchRecordSaysSo() throws Exception {
-        PostgresHistoryLoader.load(simulator.history(), LocalStack.sharedForTests().dataSource(), ProgressListener.NONE);
+        SimulatedMarketInDatabase.ensureLoaded(simulator);
         List<LocalDate> days = simulator.history().tradingDays();
         LocalDate previous = days.get(days.size() - 2);
         Instant windowStart = Instant.now();

@@ -13,6 +13,7 @@ import com.aegis.activities.sources.FailoverFetcher;
 import com.aegis.activities.sources.KrxDataClient;
 import com.aegis.activities.sources.OpenDartClient;
 import com.aegis.workers.config.AegisProperties;
+import com.aegis.workflows.batch.CollectionActivities;
 import com.aegis.workflows.schedule.ScheduleActivitiesImpl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -27,7 +28,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /** The activities of {@code aegis-batch} and what they need. Bean names match {@code application.yml}'s worker. */
 @Configuration(proxyBeanMethods = false)
@@ -67,12 +67,17 @@ public class BatchConfig {
         return new BatchRunActivitiesImpl(db, Clock.systemUTC());
     }
 
+    /**
+     * Built on the first collection, because the provider clients are: a deployment without OpenDART credentials
+     * starts, and its first collection fails with the message naming the missing variable.
+     */
     @Bean
-    CollectionActivitiesImpl collectionActivities(DSLContext db, @Lazy FailoverFetcher fetcher,
-            @Lazy KrxDataClient krx, @Lazy OpenDartClient dart, DataQualityRepository quality,
+    CollectionActivities collectionActivities(DSLContext db, ObjectProvider<FailoverFetcher> fetcher,
+            ObjectProvider<KrxDataClient> krx, ObjectProvider<OpenDartClient> dart, DataQualityRepository quality,
             TieredAnalyticsCache cache) {
-        return new CollectionActivitiesImpl(db, fetcher, krx, dart, quality, new ListedStocks(db), cache,
-                CollectionSettings.defaults(), Clock.systemUTC());
+        return new DeferredCollectionActivities(() -> new CollectionActivitiesImpl(db, fetcher.getObject(),
+                krx.getObject(), dart.getObject(), quality, new ListedStocks(db), cache,
+                CollectionSettings.defaults(), Clock.systemUTC()));
     }
 
     @Bean
