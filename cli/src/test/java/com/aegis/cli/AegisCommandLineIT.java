@@ -109,4 +109,30 @@ class AegisCommandLineIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("Unknown workflow 'NoSuchWorkflow'").contains("SystemCheck");
     }
+
+    @Test
+    void aBatchJobForAHolidayIsSkippedWithTheHolidaysName() throws Exception {
+        LauncherProcess.Result run = launcher.run(home, 120, "run", "DailyPreOpen", "--date", "2026-10-05");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("workflow id: batch-DailyPreOpen-2026-10-05")
+                .contains("\"outcome\" : \"SKIPPED\"")
+                .contains("Substitute holiday (National Foundation Day)");
+    }
+
+    @Test
+    void scoresAndExplainSayWhatToRunWhenADateHasNoScores() throws Exception {
+        LauncherProcess.Result scores = launcher.run(home, 60, "scores", "--date", "2019-01-02");
+        assertThat(scores.exitCode()).isEqualTo(1);
+        assertThat(scores.output()).contains("no scores for 2019-01-02")
+                .contains("aegis run DailyPreOpen --date 2019-01-02");
+
+        LauncherProcess.Result explain = launcher.run(home, 60, "explain", "005930", "--date", "2019-01-02");
+        assertThat(explain.exitCode()).isEqualTo(1);
+        assertThat(explain.output()).contains("no score for 005930 on 2019-01-02");
+
+        LauncherProcess.Result badDate = launcher.run(home, 60, "run", "DailyPreOpen", "date=2026-13-01");
+        assertThat(badDate.exitCode()).isEqualTo(1);
+        assertThat(badDate.output()).contains("date must be YYYY-MM-DD, got '2026-13-01'");
+    }
 }

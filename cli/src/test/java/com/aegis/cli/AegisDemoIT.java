@@ -25,6 +25,10 @@ class AegisDemoIT {
                 .containsPattern("PostgreSQL\\s+OK")
                 .containsPattern("Redis\\s+OK")
                 .containsPattern("Kafka\\s+OK")
+                .containsPattern("DailyPostClose \\d{4}-\\d{2}-\\d{2}: (SUCCEEDED|DEGRADED)")
+                .containsPattern("screener: [\\d,]+ listed . (1[5-9]\\d|200) kept")
+                .containsPattern("final scores: \\d+ BUY \\(. 75\\)")
+                .contains("aegis explain ")
                 .containsPattern("stopped in [\\d.]+ s \\(exit code (0|143)\\)");
     }
 }

@@ -75,6 +75,9 @@ class PreOpenPipelineIT {
     @Autowired
     AegisProperties properties;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private <T> T stub(Class<T> type, BatchJob job, LocalDate date) {
         return client.newWorkflowStub(type, WorkflowOptions.newBuilder()
                 .setTaskQueue(TaskQueues.BATCH)
@@ -101,6 +104,7 @@ class PreOpenPipelineIT {
                 .isEqualTo(BatchOutcome.SUCCEEDED);
         assertThat(postClose.collections()).extracting(CollectionReport::dataset)
                 .containsExactly("DAILY_PRICE", "TIDY", "DISCLOSURE", "GLOBAL_INDICATOR");
+        recordHistory(BatchJob.DAILY_POST_CLOSE.workflowId(session), "daily-post-close.json");
         CollectionReport market = postClose.collections().get(0);
         assertThat(market.source()).isEqualTo("KRX_DATA");
         Set<String> simulated = simulator.history().instruments().stream().map(i -> i.symbol().code())
@@ -125,6 +129,7 @@ class PreOpenPipelineIT {
                 .run(new BatchRequest(scoringDate, true, false));
         assertThat(preOpen.outcome()).isEqualTo(BatchOutcome.DEGRADED);
         assertThat(preOpen.reason()).isEqualTo(ScoringPipelineWorkflowImpl.AI_DISABLED_REASON);
+        recordHistory(BatchJob.DAILY_PRE_OPEN.workflowId(scoringDate), "daily-pre-open.json");
         int screened = preOpen.pipeline().screening().passed().size();
         assertThat(preOpen.pipeline().screening().universe()).isGreaterThan(2_500);
         assertThat(preOpen.stageMillis()).containsKeys("tidy", "pipeline", "watchlist");
@@ -158,6 +163,14 @@ class PreOpenPipelineIT {
         assertThat(watchlist).contains("\"stale\":false");
         assertThat(scores.stream().filter(s -> s.recommendation().equals("BUY")))
                 .hasSize((int) buys).allSatisfy(s -> assertThat(watchlist).contains(s.symbol()));
+
+        // Served through the cache; the next session, whose pipeline has not run, gets it marked stale (I2).
+        String fresh = get("/scores/" + best + "?date=" + scoringDate);
+        assertThat(fresh).contains("\"stale\":false").contains("\"symbol\":\"" + best + "\"");
+        LocalDate following = KrxCalendar.standard().nextTradingDay(scoringDate);
+        String stale = get("/scores/" + best + "?date=" + following);
+        assertThat(stale).contains("\"stale\":true").contains("\"scoresDate\":\"" + scoringDate + "\"")
+                .contains("last good score of " + scoringDate);
 
         // C1/C2 on the real Redis: the final score is cached with its 15-minute TTL; a disclosure clears it.
         RedisClient redis = RedisClient.create(properties.redis().uri());
@@ -195,6 +208,33 @@ class PreOpenPipelineIT {
                 client.newUntypedWorkflowStub(job.scheduleId()).terminate("test finished");
             }
         }
+    }
+
+    /**
+     * Writes a run's history to {@code target/histories/} (with the scoring child's next to the pre-open's), the
+     * source of the recorded histories the workflows module replays on every build.
+     */
+    private void recordHistory(String workflowId, String file) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "histories");
+        java.nio.file.Files.createDirectories(dir);
+        io.temporal.common.WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+        java.nio.file.Files.writeString(dir.resolve(file), history.toJson(true));
+        for (io.temporal.api.history.v1.HistoryEvent event : history.getEvents()) {
+            if (event.hasChildWorkflowExecutionStartedEventAttributes()) {
+                String child = event.getChildWorkflowExecutionStartedEventAttributes().getWorkflowExecution()
+                        .getWorkflowId();
+                java.nio.file.Files.writeString(dir.resolve("scoring-pipeline.json"),
+                        client.fetchHistory(child).toJson(true));
+            }
+        }
+    }
+
+    private String get(String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private String lastRecordFor(String key) {
