@@ -1,5 +1,6 @@
 package com.aegis.activities.cache;
 
+import com.aegis.activities.testing.MutableClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -341,16 +342,16 @@ class TieredAnalyticsCacheTest {
         redis.unlink(prefix + ":v1:final_score:005930:" + DAY); // the 15-minute entry has expired
 
         TieredAnalyticsCache other = cache(1, clock, null);
-        clock.now = NOW.plus(Duration.ofHours(5));
+        clock.set(NOW.plus(Duration.ofHours(5)));
         Optional<LastGood<Score>> good = other.lastGood(FINAL_SCORE, "005930", DAY.toString(), Score.class);
 
         assertThat(good).hasValueSatisfying(g -> {
             assertThat(g.value()).isEqualTo(score("005930", 90));
             assertThat(g.storedAt()).isEqualTo(NOW);
-            assertThat(g.age(clock.now)).isEqualTo(Duration.ofHours(5));
+            assertThat(g.age(clock.instant())).isEqualTo(Duration.ofHours(5));
         });
         assertThat(other.peek(FINAL_SCORE, "005930", DAY.toString(), Score.class)).isEmpty();
-        clock.now = NOW.plus(Duration.ofHours(24)).plusSeconds(1);
+        clock.set(NOW.plus(Duration.ofHours(24)).plusSeconds(1));
         assertThat(other.lastGood(FINAL_SCORE, "005930", DAY.toString(), Score.class)).isEmpty();
         assertThat(cache.lastGood(FINAL_SCORE, "005930", DAY.toString(), Score.class)).isEmpty();
         assertThat(cache.lastGood(FINAL_SCORE, "000660", DAY.toString(), Score.class)).isEmpty();
@@ -456,30 +457,6 @@ class TieredAnalyticsCacheTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-        }
-    }
-
-    /** A wall clock the test moves. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

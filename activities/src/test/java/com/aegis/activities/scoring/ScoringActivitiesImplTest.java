@@ -1,5 +1,6 @@
 package com.aegis.activities.scoring;
 
+import com.aegis.activities.testing.MutableClock;
 import static com.aegis.db.jooq.Tables.FACTOR_VALUE;
 import static com.aegis.db.jooq.Tables.FACTOR_WEIGHT;
 import static com.aegis.db.jooq.Tables.MARKET_REGIME_DAILY;

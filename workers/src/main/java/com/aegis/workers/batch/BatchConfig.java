@@ -13,15 +13,14 @@ import com.aegis.activities.sources.FailoverFetcher;
 import com.aegis.activities.sources.KrxDataClient;
 import com.aegis.activities.sources.OpenDartClient;
 import com.aegis.workers.config.AegisProperties;
+import com.aegis.workers.config.InfrastructureClientsConfig;
 import com.aegis.workflows.batch.CollectionActivities;
 import com.aegis.workflows.schedule.ScheduleActivitiesImpl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,14 +43,7 @@ public class BatchConfig {
     /** JSON records (the watchlist) keyed by date. */
     @Bean(destroyMethod = "close")
     Producer<String, String> jsonKafkaProducer(AegisProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, properties.kafka().clientId() + "-json-producer",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+        return new KafkaProducer<>(InfrastructureClientsConfig.producerSettings(properties, "json-producer"),
                 new StringSerializer(), new StringSerializer());
     }
 

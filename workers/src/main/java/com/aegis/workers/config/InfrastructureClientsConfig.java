@@ -37,15 +37,20 @@ public class InfrastructureClientsConfig {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> kafkaProducer(AegisProperties properties) {
-        return new KafkaProducer<>(Map.of(
+        return new KafkaProducer<>(producerSettings(properties, "producer"), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    /** Idempotent, acknowledged by all replicas, bounded waits; {@code role} names the client. */
+    public static Map<String, Object> producerSettings(AegisProperties properties, String role) {
+        return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, properties.kafka().clientId() + "-producer",
+                ProducerConfig.CLIENT_ID_CONFIG, properties.kafka().clientId() + "-" + role,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     }
 
     @Bean(destroyMethod = "close")

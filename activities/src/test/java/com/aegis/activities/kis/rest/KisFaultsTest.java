@@ -1,5 +1,6 @@
 package com.aegis.activities.kis.rest;
 
+import com.aegis.activities.testing.MutableClock;
 import com.aegis.core.market.Side;
 import com.aegis.marketsim.fault.FaultDecision;
 import com.aegis.marketsim.fault.FaultOutcome;

@@ -1,5 +1,6 @@
 package com.aegis.activities.kis.rest;
 
+import com.aegis.activities.testing.MutableClock;
 import com.aegis.core.market.Symbol;
 import com.aegis.marketsim.kis.rest.InMemoryKisVenue;
 import com.aegis.marketsim.kis.rest.KisAccount;

@@ -1,4 +1,4 @@
-package com.aegis.activities.scoring;
+package com.aegis.activities.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and advance. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests set and advance by hand. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
-        this.now = now;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration step) {
+        now = now.plus(step);
     }
 
     @Override
