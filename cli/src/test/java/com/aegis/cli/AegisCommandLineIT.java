@@ -118,6 +118,13 @@ class AegisCommandLineIT {
         assertThat(run.output()).contains("workflow id: batch-DailyPreOpen-2026-10-05")
                 .contains("\"outcome\" : \"SKIPPED\"")
                 .contains("Substitute holiday (National Foundation Day)");
+
+        // The workers created the schedules at start; the skipped run is the pre-open job's last.
+        LauncherProcess.Result schedules = launcher.run(home, 60, "schedules");
+        assertThat(schedules.exitCode()).as(schedules.output()).isZero();
+        assertThat(schedules.output())
+                .containsPattern("DailyPreOpen\\s+daily 08:30 KST\\s+\\d{4}-\\d{2}-\\d{2} 08:30\\s+2026-10-05\\s+SKIPPED")
+                .containsPattern("MonthlyFactor\\s+last SATURDAY of the month 04:00 KST\\s+\\d{4}-\\d{2}-\\d{2} 04:00");
     }
 
     @Test
