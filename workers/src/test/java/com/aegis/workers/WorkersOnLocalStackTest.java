@@ -76,6 +76,16 @@ class WorkersOnLocalStackTest {
     }
 
     @Test
+    void cacheHitRatesAreExportedPerLevel() throws Exception {
+        HttpResponse<String> requests = get("/actuator/metrics/aegis.cache.requests");
+        assertThat(requests.statusCode()).as(requests.body()).isEqualTo(200);
+        assertThat(requests.body()).contains("\"tag\":\"level\"").contains("\"L1\"").contains("\"L2\"")
+                .contains("\"tag\":\"region\"").contains("\"final_score\"");
+        HttpResponse<String> hitRate = get("/actuator/metrics/aegis.cache.hit.rate?tag=level:overall");
+        assertThat(hitRate.statusCode()).as(hitRate.body()).isEqualTo(200);
+    }
+
+    @Test
     void healthListsEverySimulatedProviderWithItsBaseUrl() throws Exception {
         JsonNode simulator = new ObjectMapper().readTree(get("/actuator/health").body())
                 .path("components").path("simulator");
