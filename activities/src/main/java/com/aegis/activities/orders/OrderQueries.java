@@ -73,7 +73,7 @@ public final class OrderQueries {
                 r.getAccount(), r.getTradeDate(), r.getSymbol(), Side.valueOf(r.getSide()),
                 OrderType.valueOf(r.getOrderType()), r.getExecutionAlgo(), r.getLimitPrice(), r.getQuantity(),
                 r.getFilledQuantity(), OrderStatus.valueOf(r.getStatus()), r.getBrokerOrderNo(), r.getRejectReason(),
-                instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+                instant(r.getCreatedAt()), instant(r.getUpdatedAt()), r.getBrokerOrderKey(), r.getDecisionPrice());
     }
 
     private static FillRow toRow(FillRecord r) {
@@ -85,7 +85,7 @@ public final class OrderQueries {
         return new ReportRow(r.getOrderId(), r.getOrderedQuantity(), r.getFilledQuantity(), r.getFilledValue(),
                 r.getArrivalPrice(), r.getCommission(), r.getTax(), r.getSlippageBps(), r.getFillCount(),
                 instant(r.getFirstFillAt()), instant(r.getLastFillAt()), OrderStatus.valueOf(r.getFinalStatus()),
-                instant(r.getReportedAt()));
+                instant(r.getReportedAt()), r.getCloseReason(), r.getNetCash(), r.getSlippageKrw());
     }
 
     private static Instant instant(OffsetDateTime at) {

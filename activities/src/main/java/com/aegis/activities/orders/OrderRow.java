@@ -19,5 +19,5 @@ import java.time.LocalDate;
 public record OrderRow(String clientOrderId, String workflowId, Long signalId, String parentOrderId, String account,
         LocalDate tradeDate, String symbol, Side side, OrderType type, String executionAlgo, Long limitPrice,
         long quantity, long filledQuantity, OrderStatus status, String brokerOrderNo, String rejectReason,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, String brokerOrderKey, Long decisionPrice) {
 }

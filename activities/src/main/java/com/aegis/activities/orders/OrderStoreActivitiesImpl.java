@@ -144,6 +144,9 @@ public final class OrderStoreActivitiesImpl implements OrderStoreActivities {
                 .set(ORDERS.STATUS, o.status().name())
                 .set(ORDERS.BROKER_ORDER_NO, o.brokerOrderId())
                 .set(ORDERS.REJECT_REASON, o.rejectReason())
+                .set(ORDERS.BROKER_ORDER_KEY, o.brokerOrderKey())
+                .set(ORDERS.MARKET, o.market() == null ? null : o.market().name())
+                .set(ORDERS.DECISION_PRICE, o.decisionPrice() > 0 ? o.decisionPrice() : null)
                 .set(ORDERS.CREATED_AT, now)
                 .set(ORDERS.UPDATED_AT, now);
         if (stale) {
@@ -165,17 +168,19 @@ public final class OrderStoreActivitiesImpl implements OrderStoreActivities {
                     .set(ORDERS.STATUS, DSL.excluded(ORDERS.STATUS))
                     .set(ORDERS.BROKER_ORDER_NO, DSL.excluded(ORDERS.BROKER_ORDER_NO))
                     .set(ORDERS.REJECT_REASON, DSL.excluded(ORDERS.REJECT_REASON))
+                    .set(ORDERS.BROKER_ORDER_KEY, DSL.excluded(ORDERS.BROKER_ORDER_KEY))
                     .set(ORDERS.UPDATED_AT, DSL.excluded(ORDERS.UPDATED_AT))
                     .where(DSL.row(ORDERS.WORKFLOW_ID, ORDERS.SIGNAL_ID, ORDERS.PARENT_ORDER_ID, ORDERS.ACCOUNT,
                                     ORDERS.SYMBOL, ORDERS.SIDE, ORDERS.ORDER_TYPE, ORDERS.LIMIT_PRICE, ORDERS.QUANTITY,
                                     ORDERS.FILLED_QUANTITY, ORDERS.STATUS, ORDERS.BROKER_ORDER_NO,
-                                    ORDERS.REJECT_REASON)
+                                    ORDERS.REJECT_REASON, ORDERS.BROKER_ORDER_KEY)
                             .isDistinctFrom(DSL.row(DSL.excluded(ORDERS.WORKFLOW_ID), keptSignal, keptParent,
                                     DSL.excluded(ORDERS.ACCOUNT), DSL.excluded(ORDERS.SYMBOL),
                                     DSL.excluded(ORDERS.SIDE), DSL.excluded(ORDERS.ORDER_TYPE),
                                     DSL.excluded(ORDERS.LIMIT_PRICE), DSL.excluded(ORDERS.QUANTITY),
                                     DSL.excluded(ORDERS.FILLED_QUANTITY), DSL.excluded(ORDERS.STATUS),
-                                    DSL.excluded(ORDERS.BROKER_ORDER_NO), DSL.excluded(ORDERS.REJECT_REASON))))
+                                    DSL.excluded(ORDERS.BROKER_ORDER_NO), DSL.excluded(ORDERS.REJECT_REASON),
+                                    DSL.excluded(ORDERS.BROKER_ORDER_KEY))))
                     .execute();
         }
         if (events.isEmpty()) {
@@ -285,6 +290,9 @@ public final class OrderStoreActivitiesImpl implements OrderStoreActivities {
                 .set(EXECUTION_REPORT.FIRST_FILL_AT, utc(r.firstFillAt()))
                 .set(EXECUTION_REPORT.LAST_FILL_AT, utc(r.lastFillAt()))
                 .set(EXECUTION_REPORT.FINAL_STATUS, r.status().name())
+                .set(EXECUTION_REPORT.CLOSE_REASON, r.closeReason())
+                .set(EXECUTION_REPORT.NET_CASH, r.netCash())
+                .set(EXECUTION_REPORT.SLIPPAGE_KRW, r.slippageKrw())
                 .set(EXECUTION_REPORT.REPORTED_AT, now)
                 .onConflict(EXECUTION_REPORT.ORDER_ID).doUpdate()
                 .set(EXECUTION_REPORT.ORDERED_QUANTITY, DSL.excluded(EXECUTION_REPORT.ORDERED_QUANTITY))
@@ -298,12 +306,16 @@ public final class OrderStoreActivitiesImpl implements OrderStoreActivities {
                 .set(EXECUTION_REPORT.FIRST_FILL_AT, DSL.excluded(EXECUTION_REPORT.FIRST_FILL_AT))
                 .set(EXECUTION_REPORT.LAST_FILL_AT, DSL.excluded(EXECUTION_REPORT.LAST_FILL_AT))
                 .set(EXECUTION_REPORT.FINAL_STATUS, DSL.excluded(EXECUTION_REPORT.FINAL_STATUS))
+                .set(EXECUTION_REPORT.CLOSE_REASON, DSL.excluded(EXECUTION_REPORT.CLOSE_REASON))
+                .set(EXECUTION_REPORT.NET_CASH, DSL.excluded(EXECUTION_REPORT.NET_CASH))
+                .set(EXECUTION_REPORT.SLIPPAGE_KRW, DSL.excluded(EXECUTION_REPORT.SLIPPAGE_KRW))
                 .set(EXECUTION_REPORT.REPORTED_AT, DSL.excluded(EXECUTION_REPORT.REPORTED_AT))
                 .where(DSL.row(EXECUTION_REPORT.ORDERED_QUANTITY, EXECUTION_REPORT.FILLED_QUANTITY,
                                 EXECUTION_REPORT.FILLED_VALUE, EXECUTION_REPORT.ARRIVAL_PRICE,
                                 EXECUTION_REPORT.COMMISSION, EXECUTION_REPORT.TAX, EXECUTION_REPORT.SLIPPAGE_BPS,
                                 EXECUTION_REPORT.FILL_COUNT, EXECUTION_REPORT.FIRST_FILL_AT,
-                                EXECUTION_REPORT.LAST_FILL_AT, EXECUTION_REPORT.FINAL_STATUS)
+                                EXECUTION_REPORT.LAST_FILL_AT, EXECUTION_REPORT.FINAL_STATUS,
+                                EXECUTION_REPORT.CLOSE_REASON, EXECUTION_REPORT.NET_CASH, EXECUTION_REPORT.SLIPPAGE_KRW)
                         .isDistinctFrom(DSL.row(DSL.excluded(EXECUTION_REPORT.ORDERED_QUANTITY),
                                 DSL.excluded(EXECUTION_REPORT.FILLED_QUANTITY),
                                 DSL.excluded(EXECUTION_REPORT.FILLED_VALUE),
@@ -313,7 +325,10 @@ public final class OrderStoreActivitiesImpl implements OrderStoreActivities {
                                 DSL.excluded(EXECUTION_REPORT.FILL_COUNT),
                                 DSL.excluded(EXECUTION_REPORT.FIRST_FILL_AT),
                                 DSL.excluded(EXECUTION_REPORT.LAST_FILL_AT),
-                                DSL.excluded(EXECUTION_REPORT.FINAL_STATUS))))
+                                DSL.excluded(EXECUTION_REPORT.FINAL_STATUS),
+                                DSL.excluded(EXECUTION_REPORT.CLOSE_REASON),
+                                DSL.excluded(EXECUTION_REPORT.NET_CASH),
+                                DSL.excluded(EXECUTION_REPORT.SLIPPAGE_KRW))))
                 .execute();
         t.update(ORDERS)
                 .set(ORDERS.STATUS, r.status().name())

@@ -14,5 +14,6 @@ import java.time.Instant;
  */
 public record ReportRow(String clientOrderId, long orderedQuantity, long filledQuantity, long filledValue,
         Long arrivalPrice, long commission, long tax, Double slippageBps, int fillCount, Instant firstFillAt,
-        Instant lastFillAt, OrderStatus finalStatus, Instant reportedAt) {
+        Instant lastFillAt, OrderStatus finalStatus, Instant reportedAt, String closeReason, Long netCash,
+        Long slippageKrw) {
 }

@@ -186,6 +186,8 @@ class OrderStoreActivitiesImplTest {
         assertThat(row.executionAlgo()).isEqualTo("DIRECT");
         assertThat(row.signalId()).isNull();
         assertThat(row.rejectReason()).isNull();
+        assertThat(row.brokerOrderKey()).isEqualTo(w.workflowId + "-1");
+        assertThat(row.decisionPrice()).isEqualTo(70_000L);
         assertThat(queries.workflowIdOfBrokerOrder("B" + tag)).contains(w.workflowId);
         assertThat(queries.workflowIdOfBrokerOrder("NO-SUCH-" + tag)).isEmpty();
         assertThat(queries.ordersOf(TRADE_DATE)).extracting(OrderRow::clientOrderId).contains(w.id());
@@ -228,6 +230,9 @@ class OrderStoreActivitiesImplTest {
         assertThat(stored.firstFillAt()).isEqualTo(OPEN.plusSeconds(5));
         assertThat(stored.lastFillAt()).isEqualTo(OPEN.plusSeconds(9));
         assertThat(stored.slippageBps()).isEqualTo(report.slippageBps());
+        assertThat(stored.slippageKrw()).isEqualTo(report.slippageKrw());
+        assertThat(stored.netCash()).isEqualTo(report.netCash()).isEqualTo(-(69_900L * 40 + 70_000L * 60 + 419 + 630));
+        assertThat(stored.closeReason()).isEqualTo("filled");
         assertThat(stored.reportedAt()).isEqualTo(clock.instant());
 
         // Every batch and the report again, later (retries after lost responses): nothing changes.
