@@ -142,4 +142,22 @@ class AegisCommandLineIT {
         assertThat(badDate.exitCode()).isEqualTo(1);
         assertThat(badDate.output()).contains("date must be YYYY-MM-DD, got '2026-13-01'");
     }
+
+    @Test
+    void theKillSwitchIsAnAuditedModeChangeAndARepeatIsRefused() throws Exception {
+        LauncherProcess.Result halt = launcher.run(home, 60, "mode", "halt", "--reason", "exchange outage drill",
+                "--date", "2026-12-01");
+        assertThat(halt.exitCode()).as(halt.output()).isZero();
+        assertThat(halt.output()).contains("trading mode of 2026-12-01: HALTED, state HALTED");
+
+        LauncherProcess.Result again = launcher.run(home, 60, "mode", "halt", "--reason", "twice", "--date",
+                "2026-12-01");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.output()).contains("mode change refused");
+
+        LauncherProcess.Result stranger = launcher.run(home, 60, "mode", "auto", "--reason", "resume", "--operator",
+                "mallory", "--date", "2026-12-01");
+        assertThat(stranger.exitCode()).isEqualTo(1);
+        assertThat(stranger.output()).contains("mallory");
+    }
 }
