@@ -95,11 +95,17 @@ public class DemoCommand implements Callable<Integer> {
             healthy &= batch.preOpen(nextSession);
 
             out.println();
-            out.println("[7] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
+            // The control of a day runs until that day's midnight in Seoul, so it is today's, on the wall clock.
+            LocalDate today = LocalDate.now(KrxCalendar.KST);
+            out.println("[7] Trading control of today (" + today + "): operator modes, the I3 procedure, the kill switch");
+            healthy &= new ControlDemo(settings, out).run(today);
+
+            out.println();
+            out.println("[8] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
             new TradingDayDemo(history, out).run(intradayStocks, speed);
 
             out.println();
-            out.println("[8] Stopping the workers and the stack");
+            out.println("[9] Stopping the workers and the stack");
             long t1 = System.nanoTime();
             int exit = workers.stop();
             out.printf("    stopped in %.1f s (exit code %d)%n", seconds(t1), exit);

@@ -29,6 +29,8 @@ class AegisDemoIT {
                 .containsPattern("screener: [\\d,]+ listed . (1[5-9]\\d|200) kept")
                 .containsPattern("final scores: \\d+ BUY \\(. 75\\)")
                 .contains("aegis explain ")
+                .containsPattern("trading failure \\(I3\\)\\s+mode MANUAL state REDUCING")
+                .containsPattern("kill switch\\s+mode HALTED state HALTED")
                 .containsPattern("stopped in [\\d.]+ s \\(exit code (0|143)\\)");
     }
 }

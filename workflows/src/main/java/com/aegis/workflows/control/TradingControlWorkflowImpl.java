@@ -12,6 +12,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,14 +104,24 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
     /** Set at midnight KST: requests still queued are answered, but no order starts any more. */
     private boolean dayOver;
 
+    /**
+     * Restores the state before any handler runs: a signal or an update may arrive in the same workflow task as the
+     * start (an operator's first {@code aegis mode} starts the control and changes its mode at once).
+     */
+    @WorkflowInit
+    public TradingControlWorkflowImpl(ControlRequest input) {
+        if (invalidRequest(input) == null) {
+            request = input;
+            restore(input);
+        }
+    }
+
     @Override
     public ControlStatus run(ControlRequest input) {
         String invalid = invalidRequest(input);
         if (invalid != null) {
             throw ApplicationFailure.newNonRetryableFailure(invalid, "InvalidControlRequest");
         }
-        request = input;
-        restore(input);
         long untilEndOfDay = date.plusDays(1).atStartOfDay(KrxCalendar.KST).toInstant().toEpochMilli()
                 - Workflow.currentTimeMillis();
         Promise<Void> endOfDay = untilEndOfDay > 0 ? Workflow.newTimer(Duration.ofMillis(untilEndOfDay))
@@ -444,7 +455,7 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
         if (operator == null || operator.isBlank()) {
             return "an operator is required";
         }
-        if (!request.operators().contains(operator)) {
+        if (request == null || !request.operators().contains(operator)) {
             return "unknown operator '" + operator + "'";
         }
         return null;

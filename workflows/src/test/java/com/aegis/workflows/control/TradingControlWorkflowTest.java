@@ -145,6 +145,16 @@ class TradingControlWorkflowTest {
     }
 
     @Test
+    void aModeChangeRightAfterTheStartIsValidatedAgainstTheRequestsOperators() {
+        // What an operator's first `aegis mode` does: start the day's control and change its mode at once, so the
+        // update may arrive in the start's first workflow task, before the workflow method has run.
+        start(TradingMode.MANUAL);
+        ControlStatus auto = control().changeMode(new ModeChange(TradingMode.AUTO, "scores published", "kim"));
+        assertThat(auto.mode()).isEqualTo(TradingMode.AUTO);
+        assertThat(desk.audits).singleElement().satisfies(a -> assertThat(a.operator()).isEqualTo("kim"));
+    }
+
+    @Test
     void anInvalidModeChangeIsRejectedWithItsReasonAndTheWorkflowCarriesOn() {
         start(TradingMode.AUTO);
         ControlStatus blank = handled(c -> c.setMode(new ModeChange(TradingMode.MANUAL, "  ", "kim")));
