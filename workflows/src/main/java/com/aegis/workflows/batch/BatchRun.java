@@ -2,10 +2,12 @@ package com.aegis.workflows.batch;
 
 import com.aegis.core.krx.KrxCalendar;
 import com.aegis.core.krx.OutsideCalendarCoverageException;
+import com.aegis.workflows.StageTimes;
 import com.aegis.workflows.scoring.PipelineReport;
 import com.aegis.workflows.scoring.ScoringPipelineWorkflowImpl;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.LocalDate;
@@ -28,7 +30,7 @@ final class BatchRun {
     private final String workflowId;
     private final BatchRunActivities runs = BatchStubs.runs();
     private final KrxCalendar calendar = KrxCalendar.standard();
-    private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    private final StageTimes stages = new StageTimes();
     private final List<CollectionReport> collections = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> degradations = new ArrayList<>();
@@ -87,12 +89,7 @@ final class BatchRun {
     }
 
     <T> T stage(String name, Supplier<T> body) {
-        long start = Workflow.currentTimeMillis();
-        try {
-            return body.get();
-        } finally {
-            stageMillis.merge(name, Workflow.currentTimeMillis() - start, Long::sum);
-        }
+        return stages.time(name, body);
     }
 
     /** Runs a collection stage; its fallback becomes a degradation. A failure after retries fails the job. */
@@ -122,15 +119,16 @@ final class BatchRun {
     BatchReport complete(PipelineReport pipeline) {
         BatchOutcome outcome = degradations.isEmpty() ? BatchOutcome.SUCCEEDED : BatchOutcome.DEGRADED;
         String reason = degradations.isEmpty() ? null : String.join("; ", degradations);
-        runs.finish(new RunFinish(job.jobName(), request.date(), workflowId, outcome, reason, stageMillis, summary));
+        runs.finish(new RunFinish(job.jobName(), request.date(), workflowId, outcome, reason, stages.millis(),
+                summary));
         return report(outcome, reason, pipeline);
     }
 
     /** Records FAILED with the failure's reason and returns the exception that fails the workflow. */
     ApplicationFailure fail(String stage, TemporalFailure failure) {
         String reason = stage + " failed: " + ScoringPipelineWorkflowImpl.rootMessage(failure);
-        runs.finish(new RunFinish(job.jobName(), request.date(), workflowId, BatchOutcome.FAILED, reason, stageMillis,
-                summary));
+        runs.finish(new RunFinish(job.jobName(), request.date(), workflowId, BatchOutcome.FAILED, reason,
+                stages.millis(), summary));
         return ApplicationFailure.newNonRetryableFailureWithCause(job.jobName() + " " + request.date() + ": " + reason,
                 "BatchFailed", failure);
     }
@@ -139,20 +137,21 @@ final class BatchRun {
     BatchReport guarded(Supplier<BatchReport> body) {
         try {
             return body.get();
-        } catch (ActivityFailure | io.temporal.failure.ChildWorkflowFailure failure) {
+        } catch (ActivityFailure | ChildWorkflowFailure failure) {
             throw fail(lastStage(), failure);
         }
     }
 
     private String lastStage() {
         String last = "start";
-        for (String name : stageMillis.keySet()) {
+        for (String name : stages.millis().keySet()) {
             last = name;
         }
         return last;
     }
 
     private BatchReport report(BatchOutcome outcome, String reason, PipelineReport pipeline) {
-        return new BatchReport(job.jobName(), request.date(), outcome, reason, stageMillis, collections, pipeline, notes);
+        return new BatchReport(job.jobName(), request.date(), outcome, reason, stages.millis(), collections, pipeline,
+                notes);
     }
 }

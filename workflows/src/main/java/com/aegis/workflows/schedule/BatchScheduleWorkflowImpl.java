@@ -37,12 +37,11 @@ public class BatchScheduleWorkflowImpl implements BatchScheduleWorkflow {
             spec = initial;
         }
         long fired = carried == null ? 0 : carried.fired();
-        state = carried == null ? new ScheduleState(spec, spec.job().rule().describe(), null, 0, null, null, null)
-                : carried;
         Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
         ZonedDateTime next = spec.job().rule().nextFireAfter(now);
         state = new ScheduleState(spec, spec.job().rule().describe(), next.toInstant().toString(), fired,
-                state.lastRunDate(), state.lastRunId(), state.lastRunNote());
+                carried == null ? null : carried.lastRunDate(), carried == null ? null : carried.lastRunId(),
+                carried == null ? null : carried.lastRunNote());
         Duration wait = Duration.between(now, next.toInstant());
         Workflow.await(wait, () -> updated);
         if (updated) {
@@ -57,15 +56,11 @@ public class BatchScheduleWorkflowImpl implements BatchScheduleWorkflow {
         if (spec.paused()) {
             note = "paused; " + date + " not started";
         } else {
-            note = start(job, date, runId);
+            note = starter.startRun(spec, date);
             fired++;
         }
         log.info("schedule {} fired for {}: {}", job.jobName(), date, note);
         Workflow.continueAsNew(spec, new ScheduleState(spec, job.rule().describe(), null, fired, date, runId, note));
-    }
-
-    private String start(BatchJob job, LocalDate date, String runId) {
-        return starter.startRun(spec, date);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.aegis.workflows.scoring;
 
+import com.aegis.workflows.StageTimes;
 import com.aegis.workflows.batch.BatchStubs;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ public class ScoringPipelineWorkflowImpl implements ScoringPipelineWorkflow {
 
     private final ScoringActivities scoring = BatchStubs.scoring();
     private final AiScoringActivities ai = BatchStubs.ai();
-    private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    private final StageTimes stages = new StageTimes();
 
     @Override
     public PipelineReport run(PipelineRequest request) {
@@ -41,7 +41,7 @@ public class ScoringPipelineWorkflowImpl implements ScoringPipelineWorkflow {
         AiScores aiScores = null;
         if (!request.aiEnabled()) {
             degradedReason = AI_DISABLED_REASON;
-            stageMillis.put("ai", 0L);
+            stages.record("ai", 0L);
         } else {
             try {
                 aiScores = timed("ai", () -> ai.score(new AiScoreRequest(request.date(), screening.passed())));
@@ -56,16 +56,11 @@ public class ScoringPipelineWorkflowImpl implements ScoringPipelineWorkflow {
                 : new FinalRequest(request.date(), Map.of(), degradedReason, workflowId, false, request.topN());
         FinalSummary result = timed("final", () -> scoring.scoreFinal(finalRequest));
         return new PipelineReport(request.date(), screening, quant, aiScores == null ? null : aiScores.modelVersion(),
-                result, stageMillis);
+                result, stages.millis());
     }
 
     private <T> T timed(String stage, Supplier<T> body) {
-        long start = Workflow.currentTimeMillis();
-        try {
-            return body.get();
-        } finally {
-            stageMillis.put(stage, Workflow.currentTimeMillis() - start);
-        }
+        return stages.time(stage, body);
     }
 
     /** The innermost cause's message: what actually went wrong, not the wrapper's "activity failed". */
