@@ -30,7 +30,10 @@ public interface BrokerActivities {
     @ActivityMethod(name = "BrokerModifyOrder")
     ModifyResult modify(ModifyRequest request);
 
-    /** The broker's view of the order (주문체결조회): status, limit, and every fill with its trade ID. */
+    /**
+     * The broker's view of the order (주문체결조회): status, limit, and the cumulative fills under each order number
+     * the order has had.
+     */
     @ActivityMethod(name = "BrokerInquireOrder")
     BrokerOrder inquire(Inquiry inquiry);
 
@@ -82,8 +85,13 @@ public interface BrokerActivities {
     record ModifyRequest(String brokerOrderKey, String brokerOrderId, long quantity, long limitPrice) {
     }
 
-    /** Whether the broker applied the change; {@code reasonCode} says why not. */
-    record ModifyResult(boolean accepted, String reasonCode, String message) {
+    /**
+     * Whether the broker applied the change; {@code reasonCode} says why not.
+     *
+     * @param newBrokerOrderId the number the broker gave the modified order (KIS numbers every modification), or
+     *                         null when refused; later fills of the order may name it
+     */
+    record ModifyResult(boolean accepted, String newBrokerOrderId, String reasonCode, String message) {
     }
 
     /** Look-up by key (always known) and broker order ID (null if the submit's answer was lost). */
@@ -105,17 +113,22 @@ public interface BrokerActivities {
     /**
      * The broker's view of one order.
      *
-     * @param brokerOrderId  null when NOT_FOUND
+     * @param brokerOrderId  the current order number (the latest modification's), null when NOT_FOUND
      * @param limitPrice     current limit price, after modifications
-     * @param filledQuantity shares filled so far; equals the sum of {@code fills}
-     * @param fills          every execution so far, oldest first
+     * @param filledQuantity shares filled so far; equals the sum over {@code legs}
+     * @param legs           the cumulative fills under each order number, the original first
      * @param reasonCode     rejection code when REJECTED
      */
     record BrokerOrder(BrokerStatus status, String brokerOrderId, long quantity, long limitPrice,
-            long filledQuantity, List<Execution> fills, String reasonCode, String message) {
+            long filledQuantity, List<Leg> legs, String reasonCode, String message) {
         public BrokerOrder {
             Objects.requireNonNull(status, "status");
-            fills = fills == null ? List.of() : List.copyOf(fills);
+            legs = legs == null ? List.of() : List.copyOf(legs);
+            long sum = legs.stream().mapToLong(Leg::filledQuantity).sum();
+            if (sum != filledQuantity) {
+                throw new IllegalArgumentException("filled quantity " + filledQuantity + " of " + brokerOrderId
+                        + " is not the sum over its order numbers (" + sum + ")");
+            }
         }
 
         public static BrokerOrder notFound() {
@@ -123,7 +136,20 @@ public interface BrokerActivities {
         }
     }
 
-    /** One execution as the broker lists it. */
-    record Execution(String tradeId, long price, long quantity, Instant executedAt) {
+    /**
+     * What has filled under one order number, as the broker's inquiry totals it (it lists no single executions).
+     *
+     * @param filledQuantity shares filled under this number so far
+     * @param filledAmount   their value, KRW (price x quantity summed over the executions)
+     * @param lastFillAt     when the inquiry saw it; the executions' own times are in the notices
+     */
+    record Leg(String brokerOrderId, long filledQuantity, long filledAmount, Instant lastFillAt) {
+        public Leg {
+            Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+            if (filledQuantity < 0 || filledAmount < 0 || (filledQuantity == 0) != (filledAmount == 0)) {
+                throw new IllegalArgumentException("order " + brokerOrderId + " lists " + filledQuantity
+                        + " shares filled for " + filledAmount + " KRW");
+            }
+        }
     }
 }

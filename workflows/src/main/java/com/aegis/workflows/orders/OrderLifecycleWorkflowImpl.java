@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +72,9 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
     private final KrxCalendar calendar = KrxCalendar.standard();
 
     private final List<FillNotice> pendingFills = new ArrayList<>();
+    private final FillCoverage coverage = new FillCoverage();
+    private final Set<String> orderNumbers = new LinkedHashSet<>();
+    private int duplicateNotices;
     private final List<OrderState.Note> notes = new ArrayList<>();
     private String workflowId;
     private String brokerOrderKey;
@@ -141,7 +145,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
         }
         return new OrderState(workflowId, brokerOrderKey, order.brokerOrderId().map(Object::toString).orElse(null),
                 order.status(), order.quantity(), order.limitPrice(), order.filledQuantity(),
-                order.averageFillPrice().orElse(null), order.duplicateFillsIgnored(), reprices,
+                order.averageFillPrice().orElse(null), order.duplicateFillsIgnored() + duplicateNotices, reprices,
                 order.rejectReason().orElse(null), eventRecords(0), List.copyOf(notes));
     }
 
@@ -200,6 +204,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
                 continue;
             }
             if (result.accepted()) {
+                orderNumbers.add(result.brokerOrderId());
                 apply(new OrderAccepted(order.clientOrderId(), now(), BrokerOrderId.of(result.brokerOrderId())));
             } else {
                 apply(new OrderRejected(order.clientOrderId(), now(), result.reasonCode(),
@@ -238,11 +243,28 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
                 closeReason = "rejected by the broker: " + known.reasonCode() + " " + known.message();
                 return Optional.of(known);
             }
-            apply(new OrderAccepted(order.clientOrderId(), now(), BrokerOrderId.of(known.brokerOrderId())));
+            String original = known.legs().isEmpty() ? known.brokerOrderId() : known.legs().get(0).brokerOrderId();
+            orderNumbers.add(original);
+            apply(new OrderAccepted(order.clientOrderId(), now(), BrokerOrderId.of(original)));
             note("reconciled: the broker holds " + known.brokerOrderId() + " (" + known.status() + ")");
         }
-        for (BrokerActivities.Execution execution : known.fills()) {
-            applyFill(execution.tradeId(), execution.price(), execution.quantity(), execution.executedAt());
+        for (BrokerActivities.Leg leg : known.legs()) {
+            if (orderNumbers.add(leg.brokerOrderId())) {
+                note("the broker lists order number " + leg.brokerOrderId() + " for " + brokerOrderKey);
+            }
+            List<FillCoverage.Slice> slices;
+            try {
+                slices = coverage.inquiry(leg.brokerOrderId(), leg.filledQuantity(), leg.filledAmount());
+            } catch (IllegalArgumentException e) {
+                note("inquiry fills not applied: " + e.getMessage());
+                log.warn("order {}: {}", workflowId, e.getMessage());
+                continue;
+            }
+            for (FillCoverage.Slice slice : slices) {
+                note("inquiry: " + slice.quantity() + " shares at " + slice.price() + " the notices missed ("
+                        + slice.tradeId() + ")");
+                applyFill(slice.tradeId(), slice.price(), slice.quantity(), leg.lastFillAt());
+            }
         }
         boolean resting = order.status() == OrderStatus.ACCEPTED || order.status() == OrderStatus.PARTIALLY_FILLED;
         if (resting && order.command().type() == OrderType.LIMIT && known.limitPrice() > 0
@@ -373,6 +395,9 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
             return;
         }
         if (result.accepted()) {
+            if (result.newBrokerOrderId() != null && orderNumbers.add(result.newBrokerOrderId())) {
+                note("modified: the broker numbers the order " + result.newBrokerOrderId() + " now");
+            }
             apply(new OrderUpdated(order.clientOrderId(), now(), order.quantity(), newLimit));
             reprices++;
         } else {
@@ -401,15 +426,22 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
     }
 
     private void drainFills() {
-        while (!pendingFills.isEmpty() && order.status() != OrderStatus.INITIALIZED) {
+        while (!pendingFills.isEmpty() && order.status() != OrderStatus.INITIALIZED
+                && order.status() != OrderStatus.SUBMITTED) {
             FillNotice notice = pendingFills.remove(0);
-            String ours = order.brokerOrderId().map(Object::toString).orElse(null);
-            if (notice.brokerOrderId() != null && ours != null && !notice.brokerOrderId().equals(ours)) {
-                note("fill " + notice.tradeId() + " is for broker order " + notice.brokerOrderId() + ", not " + ours
-                        + "; ignored");
+            if (orderNumbers.add(notice.brokerOrderId())) {
+                note("fill " + notice.tradeId() + " names order number " + notice.brokerOrderId()
+                        + ", routed to this order by the broker ledger");
+            }
+            List<FillCoverage.Slice> slices = coverage.notice(notice);
+            if (slices.isEmpty()) {
+                duplicateNotices++;
+                note("duplicate fill " + notice.tradeId() + " ignored");
                 continue;
             }
-            applyFill(notice.tradeId(), notice.price(), notice.quantity(), notice.executedAt());
+            for (FillCoverage.Slice slice : slices) {
+                applyFill(slice.tradeId(), slice.price(), slice.quantity(), notice.executedAt());
+            }
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  */
 final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities, OrderStoreActivities {
 
-    /** A scripted execution; the same trade id twice simulates a redelivered notice. */
-    record Script(String tradeId, long price, long quantity) {
+    /** A scripted execution; the same label twice redelivers that execution's notice. */
+    record Script(String label, long price, long quantity) {
     }
 
     /** The broker's book entry of one order. */
@@ -33,7 +33,10 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
         final SubmitRequest request;
         BrokerStatus status = BrokerStatus.OPEN;
         long limitPrice;
-        final Map<String, Execution> fills = new LinkedHashMap<>();
+        final Map<String, FillNotice> fills = new LinkedHashMap<>();
+        /** Executions the notices never delivered (a lost notice); only the inquiry lists them. */
+        long silentQuantity;
+        long silentAmount;
 
         Placed(String key, String brokerOrderId, String workflowId, SubmitRequest request) {
             this.key = key;
@@ -44,7 +47,11 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
         }
 
         long filled() {
-            return fills.values().stream().mapToLong(Execution::quantity).sum();
+            return fills.values().stream().mapToLong(FillNotice::quantity).sum() + silentQuantity;
+        }
+
+        long filledAmount() {
+            return fills.values().stream().mapToLong(f -> f.price() * f.quantity()).sum() + silentAmount;
         }
     }
 
@@ -116,19 +123,31 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
     }
 
     private void execute(Placed order, Script s) {
-        Execution execution = new Execution(s.tradeId(), s.price(), s.quantity(), clock.get());
+        FillNotice notice;
         synchronized (order) {
-            Execution known = order.fills.putIfAbsent(s.tradeId(), execution);
-            if (known != null) {
-                execution = known;
+            notice = order.fills.get(s.label());
+            if (notice == null) {
+                notice = FillNotice.of(order.brokerOrderId, s.price(), s.quantity(), order.filled() + s.quantity(),
+                        clock.get());
+                order.fills.put(s.label(), notice);
             }
             if (order.filled() == order.request.quantity()) {
                 order.status = BrokerStatus.FILLED;
             }
         }
-        client.newWorkflowStub(OrderLifecycleWorkflow.class, order.workflowId).fill(new FillNotice(
-                execution.tradeId(), order.brokerOrderId, execution.price(), execution.quantity(),
-                execution.executedAt()));
+        client.newWorkflowStub(OrderLifecycleWorkflow.class, order.workflowId).fill(notice);
+    }
+
+    /** An execution whose notice is lost: only the broker's inquiry shows it. */
+    void executeSilently(String key, long price, long quantity) {
+        Placed order = placed.get(key);
+        synchronized (order) {
+            order.silentQuantity += quantity;
+            order.silentAmount += price * quantity;
+            if (order.filled() == order.request.quantity()) {
+                order.status = BrokerStatus.FILLED;
+            }
+        }
     }
 
     @Override
@@ -158,11 +177,11 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
         Placed order = placed.get(request.brokerOrderKey());
         synchronized (order) {
             if (order.status != BrokerStatus.OPEN) {
-                return new ModifyResult(false, "NOT_OPEN", "order is " + order.status);
+                return new ModifyResult(false, null, "NOT_OPEN", "order is " + order.status);
             }
             order.limitPrice = request.limitPrice();
         }
-        return new ModifyResult(true, null, "modified");
+        return new ModifyResult(true, order.brokerOrderId, null, "modified");
     }
 
     @Override
@@ -174,7 +193,9 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
         }
         synchronized (order) {
             return new BrokerOrder(order.status, order.brokerOrderId, order.request.quantity(), order.limitPrice,
-                    order.filled(), new ArrayList<>(order.fills.values()), null, null);
+                    order.filled(), order.filled() == 0 ? List.of()
+                    : List.of(new Leg(order.brokerOrderId, order.filled(), order.filledAmount(), clock.get())),
+                    null, null);
         }
     }
 
