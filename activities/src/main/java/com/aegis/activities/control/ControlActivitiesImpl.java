@@ -80,16 +80,35 @@ public final class ControlActivitiesImpl implements ControlActivities {
     private final Producer<String, String> alerts;
     private final ControlSettings settings;
     private final Clock clock;
+    private final double clockSpeed;
     private final OrderQueries orders;
 
     public ControlActivitiesImpl(DSLContext db, WorkflowClient client, Producer<String, String> alerts,
             ControlSettings settings, Clock clock) {
+        this(db, client, alerts, settings, clock, 1.0);
+    }
+
+    /**
+     * @param clock      the venue's clock (decision times, the day's end)
+     * @param clockSpeed how fast that clock runs against real time (1 for a real exchange)
+     */
+    public ControlActivitiesImpl(DSLContext db, WorkflowClient client, Producer<String, String> alerts,
+            ControlSettings settings, Clock clock, double clockSpeed) {
+        if (!(clockSpeed > 0) || Double.isInfinite(clockSpeed)) {
+            throw new IllegalArgumentException("clock speed must be positive, got " + clockSpeed);
+        }
+        this.clockSpeed = clockSpeed;
         this.db = Objects.requireNonNull(db, "db");
         this.client = Objects.requireNonNull(client, "client");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.orders = new OrderQueries(db);
+    }
+
+    @Override
+    public com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading marketClock() {
+        return new com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading(clock.instant(), clockSpeed);
     }
 
     // ---- mode audit ----

@@ -218,7 +218,10 @@ public final class OrderStoreActivitiesImpl implements OrderStoreActivities {
                 .set(FILL.FILLED_AT, utc(e.occurredAt()))
                 .onConflictDoNothing()
                 .execute();
-        if (inserted == 0) {
+        if (inserted == 1) {
+            AccountBook.book(t, new AccountBook.FillBooking(o.accountId(), o.symbol(), o.side(), e.price(),
+                    e.quantity(), cost.commission(), cost.tax(), e.tradeId(), tradeDate, e.occurredAt()));
+        } else {
             String owner = t.select(FILL.ORDER_ID).from(FILL).where(FILL.TRADE_ID.eq(e.tradeId()))
                     .fetchOne(FILL.ORDER_ID);
             if (owner != null && !owner.equals(o.clientOrderId())) {

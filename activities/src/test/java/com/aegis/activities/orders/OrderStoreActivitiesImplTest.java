@@ -250,6 +250,42 @@ class OrderStoreActivitiesImplTest {
     }
 
     @Test
+    void fillsAreBookedOnceIntoThePositionAndTheCashLedger() {
+        String account = "ACC-" + tag;
+        assertThat(AccountBook.deposit(dsl, account, 10_000_000, "opening-" + tag, TRADE_DATE, OPEN)).isTrue();
+        assertThat(AccountBook.deposit(dsl, account, 10_000_000, "opening-" + tag, TRADE_DATE, OPEN)).isFalse();
+        Workflow buy = new Workflow(limitBuy("bk-buy", KOSPI_SYMBOL, 100, 50_000, OPEN));
+        buy.persist();
+        buy.order.apply(new OrderSubmitted(buy.cid(), OPEN));
+        buy.order.apply(new OrderAccepted(buy.cid(), OPEN, BrokerOrderId.of("BB" + tag)));
+        buy.order.fill(TradeId.of("BK1-" + tag), 50_000, 60, OPEN.plusSeconds(1));
+        buy.order.fill(TradeId.of("BK2-" + tag), 50_100, 40, OPEN.plusSeconds(2));
+        buy.persist();
+        buy.sent.forEach(store::recordEvents);
+
+        SubmitOrder sellCommand = SubmitOrder.limit(ClientOrderId.of("bk-sell-" + tag), AccountId.of(account),
+                Symbol.of(KOSPI_SYMBOL), Market.KOSPI, Side.SELL, 30, 51_000, 51_000, OPEN.plusSeconds(60));
+        Workflow sell = new Workflow(sellCommand);
+        sell.persist();
+        sell.order.apply(new OrderSubmitted(sell.cid(), OPEN.plusSeconds(60)));
+        sell.order.apply(new OrderAccepted(sell.cid(), OPEN.plusSeconds(60), BrokerOrderId.of("BS" + tag)));
+        sell.order.fill(TradeId.of("BK3-" + tag), 51_000, 30, OPEN.plusSeconds(61));
+        sell.persist();
+
+        TradingCosts costs = TradingCosts.standard();
+        long buyCommission = costs.commission(3_000_000) + costs.commission(2_004_000);
+        long sellCommission = costs.commission(1_530_000);
+        long sellTax = costs.sellTax(Market.KOSPI, TRADE_DATE, 1_530_000);
+        assertThat(AccountBook.shares(dsl, account)).containsExactly(java.util.Map.entry(KOSPI_SYMBOL, 70L));
+        assertThat(AccountBook.cash(dsl, account)).isEqualTo(10_000_000 - 5_004_000 - buyCommission + 1_530_000
+                - sellCommission - sellTax);
+        // Average cost 50,040; 30 sold at 51,000 gains 28,800 before the sell's costs.
+        assertThat(AccountBook.realisedPnl(dsl, account)).isEqualTo(28_800 - sellCommission - sellTax);
+        assertThat(count(com.aegis.db.jooq.Tables.CASH_LEDGER,
+                com.aegis.db.jooq.Tables.CASH_LEDGER.ACCOUNT.eq(account))).isEqualTo(1 + 4 + 3);
+    }
+
+    @Test
     void anOldBatchResentAfterANewerOneLeavesTheOrderRowAlone() {
         Workflow w = new Workflow(limitBuy("stale", KOSPI_SYMBOL, 10, 50_000, OPEN));
         EventBatch first = w.persist();

@@ -32,4 +32,8 @@ public interface ControlActivities {
      */
     @ActivityMethod(name = "ControlStartOrder")
     String startOrder(OrderStart start);
+
+    /** The market's clock (the venue's time and speed), which the day's end and every timestamp follow. */
+    @ActivityMethod(name = "ControlMarketClock")
+    com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading marketClock();
 }

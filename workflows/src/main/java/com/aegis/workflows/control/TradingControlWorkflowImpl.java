@@ -43,6 +43,7 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
 
     private static final Logger log = Workflow.getLogger(TradingControlWorkflowImpl.class);
 
+    private com.aegis.workflows.orders.MarketTime market;
     private final ControlActivities activities = Workflow.newActivityStub(ControlActivities.class,
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.ORDERS)
@@ -122,9 +123,10 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
         if (invalid != null) {
             throw ApplicationFailure.newNonRetryableFailure(invalid, "InvalidControlRequest");
         }
-        long untilEndOfDay = date.plusDays(1).atStartOfDay(KrxCalendar.KST).toInstant().toEpochMilli()
-                - Workflow.currentTimeMillis();
-        Promise<Void> endOfDay = untilEndOfDay > 0 ? Workflow.newTimer(Duration.ofMillis(untilEndOfDay))
+        market = com.aegis.workflows.orders.MarketTime.read(activities::marketClock);
+        Duration untilEndOfDay = market.toWorkflow(Duration.between(market.now(),
+                date.plusDays(1).atStartOfDay(KrxCalendar.KST).toInstant()));
+        Promise<Void> endOfDay = !untilEndOfDay.isZero() ? Workflow.newTimer(untilEndOfDay)
                 : Workflow.newPromise(null);
         int handledThisRun = 0;
         while (!endOfDay.isCompleted()) {
@@ -622,8 +624,9 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
         log.info("trading control {}: decision {} refused: {}", date, decision.id(), reason);
     }
 
+    /** Market time (the venue's clock); before it is read, workflow time. */
     private Instant now() {
-        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
     }
 
     private String formatPercent(PnlUpdate update) {

@@ -35,12 +35,14 @@ public class ExecutionAlgoWorkflowImpl implements ExecutionAlgoWorkflow {
     private String cancelOperator;
     private boolean cancelForwarded;
     private long unsliced;
+    private MarketTime market;
 
     @Override
     public AlgoReport run(AlgoOrder order) {
         this.order = order;
         this.workflowId = Workflow.getInfo().getWorkflowId();
         OrderDecision parent = order.parent();
+        this.market = MarketTime.read(OrderStubs.checks());
         Instant start = now();
         SliceSchedule schedule = order.algo() == AlgoOrder.Algo.TWAP
                 ? SliceSchedule.twap(parent.quantity(), start, order.horizon(), order.buckets())
@@ -49,7 +51,7 @@ public class ExecutionAlgoWorkflowImpl implements ExecutionAlgoWorkflow {
         for (Slice slice : schedule.slices()) {
             Duration wait = Duration.between(now(), slice.startAt());
             if (!wait.isNegative() && !wait.isZero()) {
-                Workflow.await(wait, () -> cancelReason != null);
+                Workflow.await(market.toWorkflow(wait), () -> cancelReason != null);
             }
             collectCompleted();
             if (cancelReason != null) {
@@ -157,7 +159,8 @@ public class ExecutionAlgoWorkflowImpl implements ExecutionAlgoWorkflow {
                 closeReason);
     }
 
-    private static Instant now() {
-        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    /** Market time (the venue's clock), the slices' schedule runs on it. */
+    private Instant now() {
+        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
     }
 }

@@ -13,9 +13,18 @@ import java.util.Map;
  * {@code [0, cumulative)} with its total value. Only the uncovered part of either becomes fills, and a fill made for
  * an inquiry's gap keeps the value exact to the won by pricing its shares at the gap's average and one won above it.
  *
+ * <p>The trade IDs it gives fills are scoped by the order ({@code <scope>/<order no>-c<cumulative>}): a broker's
+ * order numbers repeat from day to day, the order's ID does not.
+ *
  * <p>Plain state of the order workflow: deterministic, no I/O.
  */
 final class FillCoverage {
+
+    private final String scope;
+
+    FillCoverage(String scope) {
+        this.scope = java.util.Objects.requireNonNull(scope, "scope");
+    }
 
     /** A fill to apply: {@code quantity} shares at {@code price}, named by the cumulative point it ends at. */
     record Slice(String tradeId, long price, long quantity) {
@@ -38,7 +47,7 @@ final class FillCoverage {
         for (long[] gap : gaps) {
             long quantity = gap[1] - gap[0];
             segments.add(new Segment(gap[0], gap[1], quantity * notice.price()));
-            slices.add(new Slice(FillNotice.tradeIdOf(notice.brokerOrderId(), gap[1]), notice.price(), quantity));
+            slices.add(new Slice(tradeId(notice.brokerOrderId(), gap[1]), notice.price(), quantity));
         }
         segments.sort(Comparator.comparingLong(Segment::start));
         return slices;
@@ -73,16 +82,20 @@ final class FillCoverage {
             long high = Math.min(oneAbove, end - start);
             oneAbove -= high;
             if (high > 0) {
-                slices.add(0, new Slice(FillNotice.tradeIdOf(brokerOrderId, end), average + 1, high));
+                slices.add(0, new Slice(tradeId(brokerOrderId, end), average + 1, high));
             }
             if (end - high > start) {
-                slices.add(0, new Slice(FillNotice.tradeIdOf(brokerOrderId, end - high), average,
+                slices.add(0, new Slice(tradeId(brokerOrderId, end - high), average,
                         end - high - start));
             }
             segments.add(new Segment(start, end, (end - start) * average + high));
         }
         segments.sort(Comparator.comparingLong(Segment::start));
         return slices;
+    }
+
+    private String tradeId(String brokerOrderId, long cumulative) {
+        return scope + "/" + FillNotice.tradeIdOf(brokerOrderId, cumulative);
     }
 
     /** Shares applied under the number. */

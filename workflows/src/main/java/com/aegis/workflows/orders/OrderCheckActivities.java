@@ -26,6 +26,24 @@ public interface OrderCheckActivities {
     LastPrice lastPrice(String symbol);
 
     /**
+     * The market's clock: the time now on the venue the orders go to and how fast it runs against real time (1 for a
+     * real exchange, the acceleration of a simulated session). Order workflows read it once and derive market time
+     * from workflow time, so sessions, dates and the E4/E5 timers follow the venue's clock.
+     */
+    @ActivityMethod(name = "OrderMarketClock")
+    MarketClockReading marketClock();
+
+    /** One reading of the market clock; {@code speed} is market seconds per real second. */
+    record MarketClockReading(java.time.Instant now, double speed) {
+        public MarketClockReading {
+            Objects.requireNonNull(now, "now");
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("market clock speed must be positive, got " + speed);
+            }
+        }
+    }
+
+    /**
      * The order to check.
      *
      * @param parentOrderId the execution-algorithm parent of a slice, else null; the duplicate check must not count

@@ -72,7 +72,8 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
     private final KrxCalendar calendar = KrxCalendar.standard();
 
     private final List<FillNotice> pendingFills = new ArrayList<>();
-    private final FillCoverage coverage = new FillCoverage();
+    private FillCoverage coverage;
+    private MarketTime market;
     private final Set<String> orderNumbers = new LinkedHashSet<>();
     private int duplicateNotices;
     private final List<OrderState.Note> notes = new ArrayList<>();
@@ -92,6 +93,8 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
         this.decision = decision;
         this.workflowId = Workflow.getInfo().getWorkflowId();
         this.brokerOrderKey = brokerOrderKey(workflowId, 1);
+        this.coverage = new FillCoverage(workflowId);
+        this.market = MarketTime.read(checks);
         Instant now = now();
         SubmitOrder command = new SubmitOrder(ClientOrderId.of(workflowId), AccountId.of(decision.accountId()),
                 Symbol.of(decision.symbol()), decision.market(), decision.side(), decision.type(),
@@ -342,7 +345,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
                 wake = nextCancelAttempt;
             }
             String cancelBefore = operatorCancel;
-            Workflow.await(Duration.between(now, wake),
+            Workflow.await(market.toWorkflow(Duration.between(now, wake)),
                     () -> !pendingFills.isEmpty() || operatorCancel != cancelBefore);
         }
     }
@@ -499,8 +502,9 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
         notes.add(new OrderState.Note(now(), text));
     }
 
-    private static Instant now() {
-        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    /** Market time (the venue's clock); before the clock is read, workflow time. */
+    private Instant now() {
+        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
     }
 
     private static String rootMessage(Throwable failure) {

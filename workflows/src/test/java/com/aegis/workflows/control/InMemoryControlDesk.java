@@ -27,6 +27,14 @@ final class InMemoryControlDesk implements ControlActivities {
     /** Refuse the next n order starts with a non-retryable error. */
     final AtomicInteger startRefusals = new AtomicInteger();
 
+    /** The venue's clock: the test environment's time. */
+    volatile java.util.function.Supplier<java.time.Instant> clock = java.time.Instant::now;
+
+    @Override
+    public com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading marketClock() {
+        return new com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading(clock.get(), 1.0);
+    }
+
     @Override
     public void recordModeChange(ModeAudit audit) {
         if (audits.stream().noneMatch(a -> a.date().equals(audit.date()) && a.sequence() == audit.sequence())) {

@@ -49,6 +49,8 @@ class TradingControlWorkflowTest {
     private void start(ControlRequest request) {
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setInitialTime(LocalDateTime.of(2026, 11, 30, 9, 0).atZone(SEOUL).toInstant()).build());
+        TestWorkflowEnvironment started = env;
+        desk.clock = () -> java.time.Instant.ofEpochMilli(started.currentTimeMillis());
         Worker worker = env.newWorker(TaskQueues.ORDERS);
         worker.registerWorkflowImplementationTypes(TradingControlWorkflowImpl.class);
         worker.registerActivitiesImplementations(desk);

@@ -68,6 +68,8 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
     final Map<String, String[]> rejectSymbols = new ConcurrentHashMap<>();
     final Map<String, DenialReason> denySymbols = new ConcurrentHashMap<>();
     final Map<String, List<Script>> fillsOnAccept = new ConcurrentHashMap<>();
+    /** Symbols whose orders get one execution (price, quantity) on acceptance whose notice is lost. */
+    final Map<String, long[]> silentOnAccept = new ConcurrentHashMap<>();
     /** Symbols whose every order fills completely at once, at this price. */
     final Map<String, Long> fillAllAt = new ConcurrentHashMap<>();
     /** Symbols whose remaining shares fill just before a cancel reaches the broker. */
@@ -109,6 +111,10 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
         if (fresh) {
             for (Script s : fillsOnAccept.getOrDefault(request.symbol(), List.of())) {
                 execute(order, s);
+            }
+            long[] silent = silentOnAccept.get(request.symbol());
+            if (silent != null) {
+                executeSilently(request.brokerOrderKey(), silent[0], silent[1]);
             }
             Long fillAll = fillAllAt.get(request.symbol());
             if (fillAll != null) {
@@ -208,6 +214,11 @@ final class InMemoryOrderWorld implements BrokerActivities, OrderCheckActivities
             return new Validation(false, reason, reason + " for " + request.symbol());
         }
         return new Validation(true, null, "approved");
+    }
+
+    @Override
+    public MarketClockReading marketClock() {
+        return new MarketClockReading(clock.get(), 1.0);
     }
 
     @Override

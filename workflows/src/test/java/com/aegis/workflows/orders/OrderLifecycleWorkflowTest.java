@@ -138,6 +138,24 @@ class OrderLifecycleWorkflowTest {
     }
 
     @Test
+    void fillsWhoseNoticesWereLostAreTakenFromTheInquiryOnceWithTheirExactValue() {
+        world.fillsOnAccept.put("035720", List.of(new Script("T1", 50_000, 10)));
+        world.silentOnAccept.put("035720", new long[] {50_100, 7});
+        OrderDecision decision = OrderDecision.limit(DAY, ACCOUNT, "035720", Market.KOSPI, Side.BUY, 40, 50_100,
+                50_000, 21, OPEN);
+
+        OrderExecutionReport report = stub(decision).run(decision);
+
+        // 10 shares from the notice, 7 the notices never delivered from the inquiry at the 30 s cancel.
+        assertThat(report.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(report.filledQuantity()).isEqualTo(17);
+        assertThat(report.filledNotional()).isEqualTo(10 * 50_000L + 7 * 50_100L);
+        OrderState state = state(decision.workflowId());
+        assertThat(state.notes()).extracting(OrderState.Note::text)
+                .anyMatch(t -> t.startsWith("inquiry: 7 shares at 50100 the notices missed"));
+    }
+
+    @Test
     void aCancelThatLosesTheRaceAgainstTheLastFillEndsFilled() {
         world.fillsOnAccept.put("006400", List.of(new Script("T1", 300_000, 4)));
         world.fillRestOnCancel.add("006400");

@@ -75,6 +75,7 @@ public final class OrderCheckActivitiesImpl implements OrderCheckActivities {
     private final Supplier<TradingState> state;
     private final RiskLimits limits;
     private final Clock clock;
+    private final double clockSpeed;
     private final KrxCalendar calendar = KrxCalendar.standard();
 
     /**
@@ -86,6 +87,19 @@ public final class OrderCheckActivitiesImpl implements OrderCheckActivities {
      */
     public OrderCheckActivitiesImpl(DSLContext db, LastPriceSource prices, Supplier<TradingState> state,
             RiskLimits limits, Clock clock) {
+        this(db, prices, state, limits, clock, 1.0);
+    }
+
+    /**
+     * As above, on a venue whose clock runs {@code clockSpeed} times real time (an accelerated simulated session);
+     * {@code clock} is then the venue's clock.
+     */
+    public OrderCheckActivitiesImpl(DSLContext db, LastPriceSource prices, Supplier<TradingState> state,
+            RiskLimits limits, Clock clock, double clockSpeed) {
+        if (!(clockSpeed > 0) || Double.isInfinite(clockSpeed)) {
+            throw new IllegalArgumentException("clock speed must be positive, got " + clockSpeed);
+        }
+        this.clockSpeed = clockSpeed;
         this.db = Objects.requireNonNull(db, "db");
         this.prices = Objects.requireNonNull(prices, "prices");
         this.state = state == null ? () -> TradingState.ACTIVE : state;
@@ -140,6 +154,11 @@ public final class OrderCheckActivitiesImpl implements OrderCheckActivities {
             return deny(DenialReason.INVALID_ORDER, "order " + order.clientOrderId() + " refused: its amounts do not"
                     + " fit in KRW arithmetic (" + e.getMessage() + ")");
         }
+    }
+
+    @Override
+    public MarketClockReading marketClock() {
+        return new MarketClockReading(clock.instant(), clockSpeed);
     }
 
     @Override
