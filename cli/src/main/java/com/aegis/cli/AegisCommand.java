@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aegis", mixinStandardHelpOptions = true, version = "AEGIS 0.1.0",
         description = "AEGIS: automated trading for the Korean stock market (KOSPI, KOSDAQ).",
         subcommands = {UpCommand.class, StatusCommand.class, RunCommand.class, WorkflowsCommand.class,
-                DemoCommand.class, ModeCommand.class, SchedulesCommand.class, ScoresCommand.class, ExplainCommand.class, CalendarCommand.class, MarketCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, ModeCommand.class, OrdersCommand.class, SchedulesCommand.class, ScoresCommand.class, ExplainCommand.class, CalendarCommand.class, MarketCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public class AegisCommand {
 
     static {

@@ -2,29 +2,70 @@ package com.aegis.workers.trading;
 
 import com.aegis.activities.control.ControlActivitiesImpl;
 import com.aegis.activities.control.ControlSettings;
+import com.aegis.activities.orders.OrderPlanningActivitiesImpl;
 import com.aegis.activities.orders.OrderStoreActivitiesImpl;
+import com.aegis.activities.orders.check.DailyBarLastPriceSource;
+import com.aegis.activities.orders.check.LastPriceSource;
+import com.aegis.activities.orders.check.OrderCheckActivitiesImpl;
+import com.aegis.core.risk.RiskLimits;
+import com.aegis.marketsim.services.SimulatedProviders;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.Producer;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The activities of {@code aegis-orders}. Bean names match {@code application.yml}'s worker. */
+/**
+ * The activities of {@code aegis-orders} and {@code aegis-broker}. Bean names match {@code application.yml}'s workers.
+ * Orders and the trading control follow the venue's clock: the simulated exchange's in the local profile, the system
+ * clock in production.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TradingProperties.class)
 public class TradingConfig {
 
     @Bean
+    MarketClock marketClock(ObjectProvider<SimulatedProviders> simulator) {
+        SimulatedProviders sim = simulator.getIfAvailable();
+        if (sim == null) {
+            return MarketClock.system();
+        }
+        double factor = sim.clock().factor();
+        return MarketClock.of(sim.clock()::now, factor > 0 ? factor : 1.0);
+    }
+
+    @Bean
     ControlActivitiesImpl controlActivities(DSLContext db, WorkflowClient client, Producer<String, String> producer,
-            TradingProperties trading) {
+            TradingProperties trading, MarketClock market) {
         return new ControlActivitiesImpl(db, client, producer, ControlSettings.defaults(trading.account()),
-                Clock.systemUTC());
+                market.clock(), market.speed());
     }
 
     @Bean
     OrderStoreActivitiesImpl orderStoreActivities(DSLContext db) {
         return new OrderStoreActivitiesImpl(db, Clock.systemUTC());
+    }
+
+    @Bean
+    LastPriceSource lastPriceSource(DSLContext db) {
+        return new DailyBarLastPriceSource(db);
+    }
+
+    @Bean
+    OrderCheckActivitiesImpl orderCheckActivities(DSLContext db, LastPriceSource prices, WorkflowClient client,
+            MarketClock market) {
+        return new OrderCheckActivitiesImpl(db, prices, new ControlledTradingState(client, market.clock()),
+                RiskLimits.defaults(), market.clock(), market.speed());
+    }
+
+    @Bean
+    OrderPlanningActivitiesImpl orderPlanningActivities(DSLContext db, WorkflowClient client, LastPriceSource prices,
+            TradingProperties trading, MarketClock market) {
+        return new OrderPlanningActivitiesImpl(db, client, prices,
+                OrderPlanningActivitiesImpl.Settings.defaults(trading.account(), trading.operators()),
+                market.clock());
     }
 }

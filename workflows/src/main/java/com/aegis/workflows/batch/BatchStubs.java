@@ -57,6 +57,15 @@ public final class BatchStubs {
                 .build());
     }
 
+    public static OrderPlanningActivities planning() {
+        return Workflow.newActivityStub(OrderPlanningActivities.class, ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ORDERS)
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3)
+                        .setDoNotRetry(IllegalArgumentException.class.getName()).build())
+                .build());
+    }
+
     public static AiScoringActivities ai() {
         return Workflow.newActivityStub(AiScoringActivities.class, ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.AI)

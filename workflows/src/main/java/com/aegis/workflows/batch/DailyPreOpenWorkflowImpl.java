@@ -31,7 +31,11 @@ public class DailyPreOpenWorkflowImpl implements DailyPreOpenWorkflow {
     /** Best scores listed in the report. */
     public static final int REPORT_TOP = 10;
 
+    /** The version marker of the stage that sends the recommendations to the trading control. */
+    static final String ORDER_PLANNING_CHANGE = "pre-open-order-planning";
+
     private final CollectionActivities collection = BatchStubs.collection();
+    private final OrderPlanningActivities planning = BatchStubs.planning();
     private final ScoringActivities scoring = BatchStubs.scoring();
 
     @Override
@@ -87,7 +91,28 @@ public class DailyPreOpenWorkflowImpl implements DailyPreOpenWorkflow {
             run.summarise("watchlist", published.symbols());
             run.note("watchlist of " + published.symbols() + " stocks" + (published.stale() ? " (STALE)" : "")
                     + " at " + published.topic() + "/" + published.partition() + "@" + published.offset());
+            if (Workflow.getVersion(ORDER_PLANNING_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+                planOrders(run, request.date(), watchlistScores, reason != null);
+            }
             return run.complete(pipeline);
         }));
+    }
+
+    /**
+     * The recommendations become decisions for the day's trading control (E1). A failure here degrades the run: the
+     * scores and the watchlist stand, and orders can still be decided by hand.
+     */
+    private void planOrders(BatchRun run, LocalDate date, LocalDate scoresDate, boolean stale) {
+        try {
+            OrderPlanningActivities.PlanReport plan = run.stage("orders",
+                    () -> planning.planOrders(new OrderPlanningActivities.PlanRequest(date, scoresDate, stale)));
+            run.summarise("order-buys", plan.buys());
+            run.summarise("order-sells", plan.sells());
+            plan.decisions().forEach(d -> run.note("decision " + d));
+            plan.skipped().forEach(s -> run.note("not ordered: " + s));
+        } catch (ActivityFailure failure) {
+            run.degrade("order planning failed (" + ScoringPipelineWorkflowImpl.rootMessage(failure)
+                    + "); no pre-open orders were sent");
+        }
     }
 }

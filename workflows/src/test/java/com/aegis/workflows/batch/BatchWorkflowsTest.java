@@ -47,6 +47,7 @@ class BatchWorkflowsTest {
         if (aiWorker) {
             env.newWorker(TaskQueues.AI).registerActivitiesImplementations(world);
         }
+        env.newWorker(TaskQueues.ORDERS).registerActivitiesImplementations((OrderPlanningActivities) world);
         env.start();
     }
 
@@ -124,8 +125,14 @@ class BatchWorkflowsTest {
         });
         assertThat(world.callsOf("AI")).isEmpty();
         assertThat(report.pipeline().stageMillis()).containsKeys("screen", "quant", "ai", "final");
-        assertThat(report.stageMillis()).containsKeys("tidy", "pipeline", "watchlist");
+        assertThat(report.stageMillis()).containsKeys("tidy", "pipeline", "watchlist", "orders");
         assertThat(world.watchlists).singleElement().satisfies(w -> assertThat(w.stale()).isFalse());
+        // The recommendations went to the day's trading control as decisions.
+        assertThat(world.plans).singleElement().satisfies(p -> {
+            assertThat(p.date()).isEqualTo(LocalDate.of(2026, 11, 30));
+            assertThat(p.stale()).isFalse();
+        });
+        assertThat(report.notes()).contains("decision BUY 10 005930 @ 70000 (score 81.0, signal 1)");
     }
 
     @Test
@@ -212,6 +219,8 @@ class BatchWorkflowsTest {
             assertThat(w.scoresDate()).isEqualTo(LocalDate.of(2026, 11, 27));
             assertThat(w.date()).isEqualTo(LocalDate.of(2026, 11, 30));
         });
+        // Stale scores are published for the realtime path but place no new orders.
+        assertThat(world.plans).singleElement().satisfies(p -> assertThat(p.stale()).isTrue());
     }
 
     @Test

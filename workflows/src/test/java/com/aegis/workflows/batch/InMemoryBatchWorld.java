@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tested in the activities and workers modules.
  */
 final class InMemoryBatchWorld implements BatchRunActivities, CollectionActivities, ScoringActivities,
-        AiScoringActivities {
+        AiScoringActivities, OrderPlanningActivities {
 
     record Run(String job, LocalDate date, String status, String reason, String workflowId, int attempt) {
     }
@@ -36,6 +36,7 @@ final class InMemoryBatchWorld implements BatchRunActivities, CollectionActiviti
     final List<String> calls = new ArrayList<>();
     final List<FinalRequest> finals = new ArrayList<>();
     final List<WatchlistRequest> watchlists = new ArrayList<>();
+    final List<PlanRequest> plans = new ArrayList<>();
     /** Fail the next n tidy calls (a flaky source or database). */
     final AtomicInteger tidyFailures = new AtomicInteger();
     volatile boolean screenFails;
@@ -53,6 +54,20 @@ final class InMemoryBatchWorld implements BatchRunActivities, CollectionActiviti
 
     synchronized List<String> callsOf(String prefix) {
         return calls.stream().filter(c -> c.startsWith(prefix)).toList();
+    }
+
+    // --- order planning
+
+    @Override
+    public synchronized PlanReport planOrders(PlanRequest request) {
+        plans.add(request);
+        calls.add("plan " + request.date() + (request.stale() ? " stale" : ""));
+        if (request.stale()) {
+            return new PlanReport(0, 0, List.of(), List.of("stale scores of " + request.scoresDate()
+                    + " do not trade"), "trading-control-" + request.date());
+        }
+        return new PlanReport(1, 0, List.of("BUY 10 005930 @ 70000 (score 81.0, signal 1)"), List.of(),
+                "trading-control-" + request.date());
     }
 
     // --- batch_run
