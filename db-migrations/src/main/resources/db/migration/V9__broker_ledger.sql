@@ -30,6 +30,9 @@ create table broker_order_number (
     broker_order_no  text not null check (broker_order_no <> ''),
     broker_order_key text not null references broker_submission (broker_order_key),
     seq              integer not null check (seq >= 0),
+    -- KRX_FWDG_ORD_ORGNO: the KRX forwarding branch KIS answered with the number, needed to modify or cancel under
+    -- it; null when the number was found through the daily order inquiry, which does not carry it.
+    branch_no        text check (branch_no <> ''),
     created_at       timestamptz not null,
     primary key (trade_date, broker_order_no),
     unique (broker_order_key, seq)

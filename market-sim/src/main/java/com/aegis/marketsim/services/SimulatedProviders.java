@@ -73,12 +73,15 @@ public final class SimulatedProviders implements AutoCloseable {
     public record Settings(long seed, int stocks, int years, int intradayStocks, double speed,
                            int kisRestPort, int kisWebSocketPort, int krxPort, int dartPort, int yahooPort,
                            String kisAppKey, String kisAppSecret, String kisAccountNumber, String dartApiKey,
-                           long startingCash) {
+                           long startingCash, java.time.LocalTime clockStart) {
 
         public Settings {
             if (stocks < 50 || years < 1 || intradayStocks < 1 || !(speed > 0)) {
                 throw new IllegalArgumentException("simulated market needs stocks >= 50, years >= 1, intraday stocks >= 1"
                         + " and a positive speed; got " + stocks + ", " + years + ", " + intradayStocks + ", " + speed);
+            }
+            if (clockStart == null || clockStart.isAfter(java.time.LocalTime.of(15, 30))) {
+                throw new IllegalArgumentException("the session clock starts at or before 15:30 KST, got " + clockStart);
             }
         }
 
@@ -86,18 +89,24 @@ public final class SimulatedProviders implements AutoCloseable {
         public static Settings localDefaults() {
             return new Settings(20261120L, 2800, 3, 20, 1.0, 9443, 21000, 8701, 8702, 8703,
                     "PSAEGISLOCALSIMULATORAPPKEY00000000", "aegis-local-simulator-secret", "50000000-01",
-                    "aegis-local-dart-key-0000000000000000000", 100_000_000L);
+                    "aegis-local-dart-key-0000000000000000000", 100_000_000L, java.time.LocalTime.of(8, 0));
         }
 
         public Settings withPorts(int kisRest, int kisWs, int krx, int dart, int yahoo) {
             return new Settings(seed, stocks, years, intradayStocks, speed, kisRest, kisWs, krx, dart, yahoo,
-                    kisAppKey, kisAppSecret, kisAccountNumber, dartApiKey, startingCash);
+                    kisAppKey, kisAppSecret, kisAccountNumber, dartApiKey, startingCash, clockStart);
         }
 
         public Settings withMarket(long newSeed, int newStocks, int newYears, int newIntradayStocks, double newSpeed) {
             return new Settings(newSeed, newStocks, newYears, newIntradayStocks, newSpeed, kisRestPort,
                     kisWebSocketPort, krxPort, dartPort, yahooPort, kisAppKey, kisAppSecret, kisAccountNumber,
-                    dartApiKey, startingCash);
+                    dartApiKey, startingCash, clockStart);
+        }
+
+        /** The session clock starts at {@code start} KST (08:00 by default: an hour before the opening auction ends). */
+        public Settings withClockStart(java.time.LocalTime start) {
+            return new Settings(seed, stocks, years, intradayStocks, speed, kisRestPort, kisWebSocketPort, krxPort,
+                    dartPort, yahooPort, kisAppKey, kisAppSecret, kisAccountNumber, dartApiKey, startingCash, start);
         }
     }
 
@@ -124,7 +133,7 @@ public final class SimulatedProviders implements AutoCloseable {
         this.session = history.tradingDays().get(day);
         List<DayPlan> plans = SessionPlans.mostTraded(history, day, settings.intradayStocks());
 
-        Instant start = session.atTime(8, 0).atZone(KrxCalendar.KST).toInstant();
+        Instant start = session.atTime(settings.clockStart()).atZone(KrxCalendar.KST).toInstant();
         this.clock = SimulationClock.accelerated(start, settings.speed(), WallTime.system());
         this.exchange = new ExchangeSimulator(clock, SimulatorSettings.standard(settings.seed()));
 
@@ -150,7 +159,8 @@ public final class SimulatedProviders implements AutoCloseable {
             KisAccountLink link = new KisAccountLink("aegis", account.cano() + account.productCode(), "AEGIS");
             Function<com.aegis.marketsim.exchange.AccountId, Optional<KisAccountLink>> links =
                     id -> id.equals(ExchangeKisVenue.accountId(account)) ? Optional.of(link) : Optional.empty();
-            ExchangeRealtimeFeed feed = new ExchangeRealtimeFeed(plans, links);
+            // Registered after the venue, which therefore numbers each order before the feed names it in a notice.
+            ExchangeRealtimeFeed feed = new ExchangeRealtimeFeed(plans, links, venue::kisOrderNumber);
             exchange.addListener(feed);
             this.kisWebSocket = KisWebSocketSimulator.start(
                     KisWebSocketSettings.localDefaults(clock::now).withPort(settings.kisWebSocketPort()),

@@ -4,7 +4,11 @@ import com.aegis.activities.control.ControlActivitiesImpl;
 import com.aegis.activities.control.ControlSettings;
 import com.aegis.activities.orders.OrderPlanningActivitiesImpl;
 import com.aegis.activities.orders.OrderStoreActivitiesImpl;
+import com.aegis.activities.broker.KisBrokerActivities;
+import com.aegis.activities.kis.rest.KisRestClient;
 import com.aegis.activities.orders.check.DailyBarLastPriceSource;
+import com.aegis.activities.orders.check.FallbackLastPriceSource;
+import com.aegis.activities.orders.check.KisQuoteLastPriceSource;
 import com.aegis.activities.orders.check.LastPriceSource;
 import com.aegis.activities.orders.check.OrderCheckActivitiesImpl;
 import com.aegis.core.risk.RiskLimits;
@@ -49,9 +53,16 @@ public class TradingConfig {
         return new OrderStoreActivitiesImpl(db, Clock.systemUTC());
     }
 
+    /** The broker's quote, else the stored close. */
     @Bean
-    LastPriceSource lastPriceSource(DSLContext db) {
-        return new DailyBarLastPriceSource(db);
+    LastPriceSource lastPriceSource(DSLContext db, KisRestClient kis) {
+        return new FallbackLastPriceSource(new KisQuoteLastPriceSource(kis), new DailyBarLastPriceSource(db));
+    }
+
+    /** Broker calls on {@code aegis-broker}; trade dates follow the venue's clock. */
+    @Bean
+    KisBrokerActivities brokerActivities(KisRestClient kis, DSLContext db, MarketClock market) {
+        return new KisBrokerActivities(kis, db, market.clock());
     }
 
     @Bean

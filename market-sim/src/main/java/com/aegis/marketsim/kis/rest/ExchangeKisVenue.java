@@ -428,6 +428,18 @@ public final class ExchangeKisVenue implements KisVenue {
         return Optional.of(new BuyingPower(cash, unit, quantity));
     }
 
+    /**
+     * The KIS order number (ODNO) an exchange order currently goes by: the number {@code placeOrder} answered, or
+     * after a modification the modified order's new number. Empty for orders not placed through this venue. Safe to
+     * call from an exchange listener registered after this venue (the venue sees each event first).
+     */
+    public Optional<String> kisOrderNumber(ExchangeOrderId exchangeOrderId) {
+        Objects.requireNonNull(exchangeOrderId, "exchangeOrderId");
+        synchronized (lock) {
+            return Optional.ofNullable(activeRowByExchangeId.get(exchangeOrderId)).map(row -> row.orderNo);
+        }
+    }
+
     /** Exchange events for KIS accounts: acceptance, fills, modifications. Runs on the exchange's thread. */
     private void onEvent(ExchangeEvent event) {
         if (event instanceof OrderAccepted accepted && isKisKey(accepted.clientKey())) {

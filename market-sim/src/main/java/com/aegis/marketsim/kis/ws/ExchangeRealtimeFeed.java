@@ -15,6 +15,7 @@ import com.aegis.marketsim.exchange.OrderAccepted;
 import com.aegis.marketsim.exchange.OrderBookChanged;
 import com.aegis.marketsim.exchange.OrderCancelled;
 import com.aegis.marketsim.exchange.OrderExecution;
+import com.aegis.marketsim.exchange.OrderModified;
 import com.aegis.marketsim.exchange.OrderType;
 import com.aegis.marketsim.exchange.TradeKind;
 import com.aegis.marketsim.exchange.TradePrint;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -37,7 +39,7 @@ import java.util.function.Function;
  * Turns the simulated exchange's events into what KIS streams: every {@link TradePrint} becomes an H0STCNT0 record
  * (with the day's running open/high/low, buy/sell counts and the last book's best quotes), every
  * {@link OrderBookChanged} an H0STASP0 record, and the orders of linked accounts become H0STCNI0/9 notices (receipt
- * on acceptance and cancellation, a fill notice per execution). Register it with
+ * on acceptance, modification and cancellation, a fill notice per execution). Register it with
  * {@code ExchangeSimulator.addListener}; it keeps per-symbol state and runs on the exchange's thread.
  */
 public final class ExchangeRealtimeFeed implements RealtimeFeed, ExchangeListener {
@@ -48,13 +50,32 @@ public final class ExchangeRealtimeFeed implements RealtimeFeed, ExchangeListene
     private final Map<Symbol, SymbolDay> days = new HashMap<>();
     private final Map<ExchangeOrderId, OrderAccepted> openOrders = new HashMap<>();
     private final Function<AccountId, Optional<KisAccountLink>> accountLinks;
+    private final Function<ExchangeOrderId, Optional<String>> orderNumbers;
 
     /**
+     * Notices name orders by the exchange's own order id (10 digits), for accounts that trade the exchange directly.
+     *
      * @param plans        the day's stocks; their base prices give the change, sign and limits of each record
      * @param accountLinks which exchange accounts get fill notices, and under which HTS id
      */
     public ExchangeRealtimeFeed(List<DayPlan> plans, Function<AccountId, Optional<KisAccountLink>> accountLinks) {
-        this.accountLinks = accountLinks;
+        this(plans, accountLinks, id -> Optional.empty());
+    }
+
+    /**
+     * Notices name orders as KIS does (ODER_NO): by the broker's order number, after a modification the modified
+     * order's number, e.g. {@code ExchangeKisVenue::kisOrderNumber}. An order the resolver does not know is named by
+     * the exchange's id. The resolver runs on the exchange's thread; register this feed after the venue so the
+     * venue has seen each event first.
+     *
+     * @param plans        the day's stocks; their base prices give the change, sign and limits of each record
+     * @param accountLinks which exchange accounts get fill notices, and under which HTS id
+     * @param orderNumbers the broker's order number of an exchange order
+     */
+    public ExchangeRealtimeFeed(List<DayPlan> plans, Function<AccountId, Optional<KisAccountLink>> accountLinks,
+                                Function<ExchangeOrderId, Optional<String>> orderNumbers) {
+        this.accountLinks = Objects.requireNonNull(accountLinks, "accountLinks");
+        this.orderNumbers = Objects.requireNonNull(orderNumbers, "orderNumbers");
         for (DayPlan plan : plans) {
             days.put(plan.symbol(), new SymbolDay(plan.symbol().code(), PriceLimits.of(plan.market(), plan.basePrice()),
                     plan.halted()));
@@ -89,17 +110,28 @@ public final class ExchangeRealtimeFeed implements RealtimeFeed, ExchangeListene
             day.viStandardPrice = vi.referencePrice();
         } else if (event instanceof OrderAccepted accepted) {
             openOrders.put(accepted.orderId(), accepted);
-            accountLinks.apply(accepted.account()).ifPresent(link -> publish(receipt(link, accepted)));
+            accountLinks.apply(accepted.account()).ifPresent(link -> publish(receipt(link, orderNumber(
+                    accepted.orderId()), accepted)));
         } else if (event instanceof OrderExecution execution) {
             OrderAccepted order = openOrders.get(execution.orderId());
             if (execution.leavesQuantity() == 0) {
                 openOrders.remove(execution.orderId());
             }
-            accountLinks.apply(execution.account()).ifPresent(link -> publish(fill(link, execution, order)));
+            accountLinks.apply(execution.account()).ifPresent(link -> publish(fill(link, orderNumber(
+                    execution.orderId()), execution, order)));
+        } else if (event instanceof OrderModified modified) {
+            OrderAccepted order = openOrders.get(modified.orderId());
+            accountLinks.apply(modified.account()).ifPresent(link -> publish(modification(link, orderNumber(
+                    modified.orderId()), modified, order)));
         } else if (event instanceof OrderCancelled cancelled) {
             OrderAccepted order = openOrders.remove(cancelled.orderId());
-            accountLinks.apply(cancelled.account()).ifPresent(link -> publish(cancellation(link, cancelled, order)));
+            accountLinks.apply(cancelled.account()).ifPresent(link -> publish(cancellation(link, orderNumber(
+                    cancelled.orderId()), cancelled, order)));
         }
+    }
+
+    private String orderNumber(ExchangeOrderId id) {
+        return orderNumbers.apply(id).orElseGet(id::toString);
     }
 
     private void publish(RealtimeFillNotice notice) {
@@ -114,33 +146,42 @@ public final class ExchangeRealtimeFeed implements RealtimeFeed, ExchangeListene
         return time.atZone(KisWebSocketSimulator.KST).toLocalTime().withNano(0);
     }
 
-    private static RealtimeFillNotice receipt(KisAccountLink link, OrderAccepted order) {
-        return notice(link, order.orderId(), order.quantity(), order.side(), "0", order.type(), order.symbol().code(),
+    private static RealtimeFillNotice receipt(KisAccountLink link, String orderNumber, OrderAccepted order) {
+        return notice(link, orderNumber, order.quantity(), order.side(), "0", order.type(), order.symbol().code(),
                 0, 0, order.time(), "1", "1", order.price());
     }
 
-    private static RealtimeFillNotice fill(KisAccountLink link, OrderExecution execution, OrderAccepted order) {
+    private static RealtimeFillNotice fill(KisAccountLink link, String orderNumber, OrderExecution execution,
+                                           OrderAccepted order) {
         long orderQuantity = order != null ? order.quantity()
                 : execution.cumulativeQuantity() + execution.leavesQuantity();
         OrderType type = order != null ? order.type() : OrderType.LIMIT;
         long orderPrice = order != null ? order.price() : execution.fillPrice();
-        return notice(link, execution.orderId(), orderQuantity, execution.side(), "0", type,
+        return notice(link, orderNumber, orderQuantity, execution.side(), "0", type,
                 execution.symbol().code(), execution.fillQuantity(), execution.fillPrice(), execution.time(), "2", "2",
                 orderPrice);
     }
 
-    private static RealtimeFillNotice cancellation(KisAccountLink link, OrderCancelled cancelled,
+    /** The receipt of a modification (정정), under the number the modified order goes by. */
+    private static RealtimeFillNotice modification(KisAccountLink link, String orderNumber, OrderModified modified,
                                                    OrderAccepted order) {
         OrderType type = order != null ? order.type() : OrderType.LIMIT;
-        return notice(link, cancelled.orderId(), cancelled.cancelledQuantity(), cancelled.side(), "2", type,
+        return notice(link, orderNumber, modified.newLeavesQuantity(), modified.side(), "1", type,
+                modified.symbol().code(), 0, 0, modified.time(), "1", "1", modified.newPrice());
+    }
+
+    private static RealtimeFillNotice cancellation(KisAccountLink link, String orderNumber, OrderCancelled cancelled,
+                                                   OrderAccepted order) {
+        OrderType type = order != null ? order.type() : OrderType.LIMIT;
+        return notice(link, orderNumber, cancelled.cancelledQuantity(), cancelled.side(), "2", type,
                 cancelled.symbol().code(), 0, 0, cancelled.time(), "1", "2", cancelled.price());
     }
 
-    private static RealtimeFillNotice notice(KisAccountLink link, ExchangeOrderId orderId, long orderQuantity,
+    private static RealtimeFillNotice notice(KisAccountLink link, String orderNumber, long orderQuantity,
                                              Side side, String modifyClass, OrderType type, String symbol,
                                              long filledQuantity, long filledPrice, Instant time, String fillFlag,
                                              String acceptanceCode, long orderPrice) {
-        return new RealtimeFillNotice(link.htsId(), link.accountNumber(), orderId.toString(), orderQuantity,
+        return new RealtimeFillNotice(link.htsId(), link.accountNumber(), orderNumber, orderQuantity,
                 sideCode(side), modifyClass, type == OrderType.MARKET ? "01" : "00", "0", symbol, filledQuantity,
                 filledPrice, kst(time), "0", fillFlag, acceptanceCode, "00950", link.accountNumber(),
                 link.accountName(), 0, "1", "Y", "", "10", "", symbol, orderPrice);
