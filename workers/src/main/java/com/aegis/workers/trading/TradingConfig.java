@@ -6,6 +6,7 @@ import com.aegis.activities.orders.OrderPlanningActivitiesImpl;
 import com.aegis.activities.orders.OrderStoreActivitiesImpl;
 import com.aegis.activities.broker.KisBrokerActivities;
 import com.aegis.activities.kis.rest.KisRestClient;
+import com.aegis.activities.orders.check.CachingLastPriceSource;
 import com.aegis.activities.orders.check.DailyBarLastPriceSource;
 import com.aegis.activities.orders.check.FallbackLastPriceSource;
 import com.aegis.activities.orders.check.KisQuoteLastPriceSource;
@@ -53,10 +54,11 @@ public class TradingConfig {
         return new OrderStoreActivitiesImpl(db, Clock.systemUTC());
     }
 
-    /** The broker's quote, else the stored close. */
+    /** The broker's quote, else the stored close; kept 5 s so a burst of checks asks the broker once per stock. */
     @Bean
     LastPriceSource lastPriceSource(DSLContext db, KisRestClient kis) {
-        return new FallbackLastPriceSource(new KisQuoteLastPriceSource(kis), new DailyBarLastPriceSource(db));
+        return new CachingLastPriceSource(new FallbackLastPriceSource(new KisQuoteLastPriceSource(kis),
+                new DailyBarLastPriceSource(db)), java.time.Duration.ofSeconds(5));
     }
 
     /** Broker calls on {@code aegis-broker}; trade dates follow the venue's clock. */

@@ -33,14 +33,18 @@ public final class OrderStubs {
                 .build());
     }
 
+    /**
+     * The checks wait behind the broker's per-second quote limit in a burst of orders, so an attempt has 30 s; after
+     * four attempts the order is denied rather than sent unchecked.
+     */
     public static OrderCheckActivities checks() {
         return Workflow.newActivityStub(OrderCheckActivities.class, ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORDERS)
-                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
                 .setRetryOptions(RetryOptions.newBuilder()
                         .setInitialInterval(Duration.ofMillis(500))
                         .setMaximumInterval(Duration.ofSeconds(5))
-                        .setMaximumAttempts(3)
+                        .setMaximumAttempts(4)
                         .setDoNotRetry(IllegalArgumentException.class.getName())
                         .build())
                 .build());

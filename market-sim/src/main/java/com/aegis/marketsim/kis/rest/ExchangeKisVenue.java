@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -379,6 +380,15 @@ public final class ExchangeKisVenue implements KisVenue {
         long bought = 0;
         long sold = 0;
         Map<Symbol, Long> held = new LinkedHashMap<>(snapshot.holdings());
+        // Prices first: a quote asks the exchange, which must never be called under this class's lock.
+        Set<Symbol> symbols = new java.util.LinkedHashSet<>(held.keySet());
+        synchronized (lock) {
+            symbols.addAll(costBasis.getOrDefault(accountId(account), Map.of()).keySet());
+        }
+        Map<Symbol, Long> prices = new HashMap<>();
+        for (Symbol symbol : symbols) {
+            quote(symbol).ifPresent(q -> prices.put(symbol, q.price()));
+        }
         synchronized (lock) {
             Map<Symbol, Cost> basis = costBasis.getOrDefault(accountId(account), Map.of());
             for (Map.Entry<Symbol, Cost> entry : basis.entrySet()) {
@@ -392,7 +402,7 @@ public final class ExchangeKisVenue implements KisVenue {
                 }
                 long amount = cost == null ? 0L : cost.amount;
                 long average = quantity == 0 ? 0L : amount / quantity;
-                long price = quote(entry.getKey()).map(Quote::price).orElse(average);
+                long price = prices.getOrDefault(entry.getKey(), average);
                 Listing listing = listings.get(entry.getKey());
                 holdings.add(new Holding(entry.getKey(), listing == null ? entry.getKey().code() : listing.name(),
                         quantity, snapshot.availableShares(entry.getKey()), average, amount, price,
