@@ -41,6 +41,11 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--intraday-stocks", defaultValue = "20", description = "Stocks traded on the simulated exchange (default ${DEFAULT-VALUE}).")
     int intradayStocks;
 
+    /** The workers' simulated exchange runs this many times faster than real time during the demo. */
+    static final int SIM_SPEED = 60;
+    /** The trading account of the workers ({@code aegis.trading.account}'s default). */
+    static final String TRADING_ACCOUNT = "local-sim";
+
     @Option(names = "--speed", defaultValue = "0",
             description = "Exchange clock speed: 0 = as fast as possible (default), 195 = a trading day in about 2 minutes.")
     double speed;
@@ -57,7 +62,11 @@ public class DemoCommand implements Callable<Integer> {
         // The simulated providers serve the same synthetic market the demo loads, and no schedule fires mid-demo.
         List<String> workerArgs = List.of("--spring.profiles.active=local", "--aegis.sim.seed=" + seed,
                 "--aegis.sim.stocks=" + stocks, "--aegis.sim.years=" + years,
-                "--aegis.batch.schedules-enabled=false");
+                "--aegis.batch.schedules-enabled=false",
+                // The simulated session runs 60x from 08:50 KST: the pre-open decisions trade in the morning session.
+                "--aegis.sim.speed=" + SIM_SPEED, "--aegis.sim.clock-start=08:50",
+                // The exchange lists the 200 most traded stocks of the session, so the top scores are tradable.
+                "--aegis.sim.intraday-stocks=200");
         try (WorkersProcess workers = WorkersProcess.start(settings, workerArgs, Optional.of(log))) {
             workers.awaitHealthy(startupTimeout);
             out.printf("    up in %.1f s%n", seconds(t0));
@@ -82,7 +91,6 @@ public class DemoCommand implements Callable<Integer> {
             LocalDate lastSession = days.get(days.size() - 1);
             // The simulated exchange trades the last session live (step 7); the data services publish up to the one before.
             LocalDate publishedSession = days.get(days.size() - 2);
-            LocalDate nextSession = KrxCalendar.standard().nextTradingDay(lastSession);
             BatchDemo batch = new BatchDemo(settings, out);
             out.println();
             out.println("[5] Post-close batch of " + publishedSession + " (18:00 KST): collect, validate and store the"
@@ -90,22 +98,27 @@ public class DemoCommand implements Callable<Integer> {
             healthy &= batch.postClose(publishedSession);
 
             out.println();
-            out.println("[6] Pre-open batch of " + nextSession + " (08:30 KST): screen → quant → AI → final scores,"
-                    + " watchlist to Kafka");
-            healthy &= batch.preOpen(nextSession);
+            out.println("[6] Pre-open batch of " + lastSession + " (08:30 KST): screen → quant → AI → final scores,"
+                    + " watchlist to Kafka, BUY/SELL decisions to the day's trading control");
+            healthy &= batch.preOpen(lastSession);
+
+            out.println();
+            out.println("[7] Orders of " + lastSession + " on the simulated exchange through the KIS API: order"
+                    + " workflows, fills by notice (WebSocket → Kafka → signal), MANUAL approval, books vs. broker");
+            healthy &= new OrdersDemo(settings, out).run(lastSession, TRADING_ACCOUNT);
 
             out.println();
             // The control of a day runs until that day's midnight in Seoul, so it is today's, on the wall clock.
             LocalDate today = LocalDate.now(KrxCalendar.KST);
-            out.println("[7] Trading control of today (" + today + "): operator modes, the I3 procedure, the kill switch");
+            out.println("[8] Trading control of today (" + today + "): operator modes, the I3 procedure, the kill switch");
             healthy &= new ControlDemo(settings, out).run(today);
 
             out.println();
-            out.println("[8] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
+            out.println("[9] Intraday session on the simulated exchange (auctions, continuous matching, VI, our orders)");
             new TradingDayDemo(history, out).run(intradayStocks, speed);
 
             out.println();
-            out.println("[9] Stopping the workers and the stack");
+            out.println("[10] Stopping the workers and the stack");
             long t1 = System.nanoTime();
             int exit = workers.stop();
             out.printf("    stopped in %.1f s (exit code %d)%n", seconds(t1), exit);

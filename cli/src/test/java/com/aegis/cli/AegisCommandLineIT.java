@@ -159,5 +159,17 @@ class AegisCommandLineIT {
                 "mallory", "--date", "2026-12-01");
         assertThat(stranger.exitCode()).isEqualTo(1);
         assertThat(stranger.output()).contains("mallory");
+
+        // The operator's order commands on the halted day: nothing pending, an unknown decision is refused.
+        LauncherProcess.Result pending = launcher.run(home, 60, "orders", "pending", "--date", "2026-12-01");
+        assertThat(pending.exitCode()).as(pending.output()).isZero();
+        assertThat(pending.output()).contains("trading mode of 2026-12-01: HALTED")
+                .contains("no decisions wait for approval");
+        LauncherProcess.Result approve = launcher.run(home, 60, "orders", "approve", "42", "--date", "2026-12-01");
+        assertThat(approve.exitCode()).isEqualTo(1);
+        assertThat(approve.output()).contains("approval refused").contains("42");
+        LauncherProcess.Result list = launcher.run(home, 60, "orders", "list", "--date", "2026-12-01");
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output()).contains("no orders on 2026-12-01");
     }
 }

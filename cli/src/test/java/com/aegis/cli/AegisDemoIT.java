@@ -29,6 +29,10 @@ class AegisDemoIT {
                 .containsPattern("screener: [\\d,]+ listed . (1[5-9]\\d|200) kept")
                 .containsPattern("final scores: \\d+ BUY \\(. 75\\)")
                 .contains("aegis explain ")
+                .containsPattern("trading control trading-control-\\S+: AUTO, [1-9]\\d* order\\(s\\) started")
+                .containsPattern("approved -> order order-\\S+-SELL-")
+                .containsPattern("FILLED")
+                .contains("books match the broker")
                 .containsPattern("trading failure \\(I3\\)\\s+mode MANUAL state REDUCING")
                 .containsPattern("kill switch\\s+mode HALTED state HALTED")
                 .containsPattern("stopped in [\\d.]+ s \\(exit code (0|143)\\)");

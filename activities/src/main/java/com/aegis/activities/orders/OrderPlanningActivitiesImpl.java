@@ -25,13 +25,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,11 +106,9 @@ public final class OrderPlanningActivitiesImpl implements OrderPlanningActivitie
         String account = settings.accountId();
         Map<String, Long> held = AccountBook.shares(db, account);
         long cash = AccountBook.cash(db, account);
-        Set<Symbol> priced = new HashSet<>();
-        held.keySet().forEach(s -> priced.add(Symbol.of(s)));
-        rows.stream().filter(r -> settings.thresholds().sideFor(r.finalScore()).isPresent())
-                .forEach(r -> priced.add(Symbol.of(r.symbol())));
-        Map<Symbol, Long> last = prices.lastPrices(priced);
+        // Held stocks are priced for the equity; candidates only when they are considered.
+        Map<Symbol, Long> last = new java.util.HashMap<>(prices.lastPrices(
+                held.keySet().stream().map(Symbol::of).toList()));
         long equity = cash;
         for (Map.Entry<String, Long> h : held.entrySet()) {
             equity += h.getValue() * last.getOrDefault(Symbol.of(h.getKey()), 0L);
@@ -129,30 +125,28 @@ public final class OrderPlanningActivitiesImpl implements OrderPlanningActivitie
             }
             Symbol symbol = Symbol.of(row.symbol());
             long heldShares = held.getOrDefault(row.symbol(), 0L);
-            Long price = last.get(symbol);
+            if (side.get() == Side.SELL && heldShares == 0) {
+                continue;
+            }
+            if (side.get() == Side.BUY && (buys >= settings.maxBuys() || heldShares > 0)) {
+                skipped.add(buys >= settings.maxBuys()
+                        ? String.format(Locale.ROOT, "BUY %s (score %.1f): the day's %d buys are taken",
+                                row.symbol(), row.finalScore(), settings.maxBuys())
+                        : "BUY " + row.symbol() + ": held already (" + heldShares + " shares)");
+                continue;
+            }
+            Long price = last.computeIfAbsent(symbol, s -> prices.lastPrice(s).orElse(null));
             if (side.get() == Side.SELL) {
-                if (heldShares == 0) {
-                    continue;
-                }
                 if (price == null) {
-                    skipped.add("SELL " + row.symbol() + ": no last price");
+                    skipped.add("SELL " + row.symbol() + ": no live quote (not trading today)");
                     continue;
                 }
                 OrderSize size = sizer.sell(heldShares);
                 decisions.add(decision(request, symbol, Side.SELL, size.quantity(), price, row.finalScore()));
                 continue;
             }
-            if (buys >= settings.maxBuys()) {
-                skipped.add(String.format(Locale.ROOT, "BUY %s (score %.1f): the day's %d buys are taken",
-                        row.symbol(), row.finalScore(), settings.maxBuys()));
-                continue;
-            }
-            if (heldShares > 0) {
-                skipped.add("BUY " + row.symbol() + ": held already (" + heldShares + " shares)");
-                continue;
-            }
             if (price == null) {
-                skipped.add("BUY " + row.symbol() + ": no last price");
+                skipped.add("BUY " + row.symbol() + ": no live quote (not trading today)");
                 continue;
             }
             OrderSize size = sizer.buy(equity, availableCash, price, heldShares, settings.targetWeightBps());

@@ -98,7 +98,8 @@ public class FillsConfig {
                                                 KisApprovalKeySource approvalKeys,
                                                 StatefulRedisConnection<String, String> redis,
                                                 Producer<String, byte[]> producer, FillQuarantine quarantine,
-                                                MarketClock market, ObjectProvider<MeterRegistry> meters) {
+                                                ObjectProvider<MarketClock> market,
+                                                ObjectProvider<MeterRegistry> meters) {
         return new FillPathLifecycle("fill notice bridge", () -> {
             BridgeTarget target = bridgeTarget(properties, Optional.ofNullable(simulator.getIfAvailable()),
                     Optional.ofNullable(endpoints.getIfAvailable()), Optional.ofNullable(System.getenv("KIS_HTS_ID")));
@@ -113,7 +114,7 @@ public class FillsConfig {
                     () -> approvalKey(approvalKeys));
             FillNoticeBridge bridge = new FillNoticeBridge(client, settings,
                     new CumulativeFillCounter(redis, properties.cumulativeTtl()), producer, quarantine,
-                    market.clock(), meters.getIfAvailable());
+                    market.getIfAvailable(MarketClock::system).clock(), meters.getIfAvailable());
             try {
                 bridge.start();
             } catch (RuntimeException e) {

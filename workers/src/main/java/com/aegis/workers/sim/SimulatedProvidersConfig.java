@@ -28,6 +28,18 @@ public class SimulatedProvidersConfig {
         return SimulatedProviders.start(properties.toSettings());
     }
 
+    /** The simulated broker's fresh account, reflected in the books before any order can be placed. */
+    public record SimulatedAccount(String account, java.time.LocalDate session, long startingCash) {
+    }
+
+    @Bean
+    SimulatedAccount simulatedAccount(SimulatedProviders providers, org.jooq.DSLContext db,
+            io.lettuce.core.api.StatefulRedisConnection<String, String> redis,
+            com.aegis.workers.trading.TradingProperties trading) {
+        SimulatedAccountReset.reset(db, redis, providers, trading.account());
+        return new SimulatedAccount(trading.account(), providers.session(), providers.settings().startingCash());
+    }
+
     @Bean
     HealthContributor simulatorHealthContributor(SimulatedProviders providers) {
         Map<String, HealthIndicator> services = new LinkedHashMap<>();

@@ -63,7 +63,10 @@ public class TradingConfig {
 
     /** Broker calls on {@code aegis-broker}; trade dates follow the venue's clock. */
     @Bean
-    KisBrokerActivities brokerActivities(KisRestClient kis, DSLContext db, MarketClock market) {
+    KisBrokerActivities brokerActivities(KisRestClient kis, DSLContext db, MarketClock market,
+            ObjectProvider<com.aegis.workers.sim.SimulatedProvidersConfig.SimulatedAccount> simulatedAccount) {
+        // With the simulator, its fresh account is in the books before the first order can go out.
+        simulatedAccount.getIfAvailable();
         return new KisBrokerActivities(kis, db, market.clock());
     }
 
@@ -75,9 +78,14 @@ public class TradingConfig {
     }
 
     @Bean
-    OrderPlanningActivitiesImpl orderPlanningActivities(DSLContext db, WorkflowClient client, LastPriceSource prices,
-            TradingProperties trading, MarketClock market) {
-        return new OrderPlanningActivitiesImpl(db, client, prices,
+    OrderPlanningActivitiesImpl orderPlanningActivities(DSLContext db, WorkflowClient client, KisRestClient kis,
+            TradingProperties trading, MarketClock market,
+            ObjectProvider<com.aegis.workers.sim.SimulatedProvidersConfig.SimulatedAccount> simulatedAccount) {
+        simulatedAccount.getIfAvailable();
+        // Decisions need the broker's live quote: a stock without one (halted, not trading today) is not decided on.
+        LastPriceSource live = new CachingLastPriceSource(new KisQuoteLastPriceSource(kis),
+                java.time.Duration.ofSeconds(5));
+        return new OrderPlanningActivitiesImpl(db, client, live,
                 OrderPlanningActivitiesImpl.Settings.defaults(trading.account(), trading.operators()),
                 market.clock());
     }

@@ -31,6 +31,8 @@ public class DailyPreOpenWorkflowImpl implements DailyPreOpenWorkflow {
     /** Best scores listed in the report. */
     public static final int REPORT_TOP = 10;
 
+    /** Candidates left out that the report names one by one. */
+    static final int SKIPPED_NOTES = 5;
     /** The version marker of the stage that sends the recommendations to the trading control. */
     static final String ORDER_PLANNING_CHANGE = "pre-open-order-planning";
 
@@ -109,7 +111,10 @@ public class DailyPreOpenWorkflowImpl implements DailyPreOpenWorkflow {
             run.summarise("order-buys", plan.buys());
             run.summarise("order-sells", plan.sells());
             plan.decisions().forEach(d -> run.note("decision " + d));
-            plan.skipped().forEach(s -> run.note("not ordered: " + s));
+            plan.skipped().stream().limit(SKIPPED_NOTES).forEach(s -> run.note("not ordered: " + s));
+            if (plan.skipped().size() > SKIPPED_NOTES) {
+                run.note("not ordered: " + (plan.skipped().size() - SKIPPED_NOTES) + " more candidates");
+            }
         } catch (ActivityFailure failure) {
             run.degrade("order planning failed (" + ScoringPipelineWorkflowImpl.rootMessage(failure)
                     + "); no pre-open orders were sent");
