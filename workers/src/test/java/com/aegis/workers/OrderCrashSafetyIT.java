@@ -371,6 +371,24 @@ class OrderCrashSafetyIT {
         assertThat(Math.abs(cashDifference)).isLessThanOrEqualTo(recovered);
         assertThat(Set.copyOf(reports.values().stream().map(OrderExecutionReport::status).toList()))
                 .contains(OrderStatus.FILLED);
+        recordHistory(reports.values().stream().filter(r -> r.status() == OrderStatus.FILLED && r.fillCount() > 1)
+                .map(OrderExecutionReport::workflowId).findFirst()
+                .orElse(reports.keySet().iterator().next()));
+    }
+
+    /**
+     * Writes an order's history to {@code target/histories/order-lifecycle.json}: the source of the recorded history
+     * the workflows module replays on every build.
+     */
+    private static void recordHistory(String workflowId) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "histories");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("order-lifecycle.json"),
+                    client.fetchHistory(workflowId).toJson(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The end of the workflow's history and its pending activities, read from the service (no worker needed). */

@@ -17,6 +17,8 @@ import com.aegis.workflows.control.OrderStart;
 import com.aegis.workflows.control.TradingControlWorkflow;
 import com.aegis.workflows.control.TradingMode;
 import com.aegis.workflows.orders.OrderDecision;
+import com.aegis.workflows.orders.AlgoOrder;
+import com.aegis.workflows.orders.ExecutionAlgoWorkflow;
 import com.aegis.workflows.orders.OrderLifecycleWorkflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +75,8 @@ public final class ControlActivitiesImpl implements ControlActivities {
     /** Prefix of the control's alert rules: {@code trading-control.TRADING_FAILURE}. */
     static final String RULE_PREFIX = "trading-control.";
     static final String REJECTED_PREFIX = "REJECTED ";
+    /** A slice of a sliced order: {@code <parent workflow id>-s<index>}. */
+    private static final java.util.regex.Pattern SLICE_ID = java.util.regex.Pattern.compile("^(algo-.+)-s\\d+$");
     private static final String NONE = "(none)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -315,6 +320,22 @@ public final class ControlActivitiesImpl implements ControlActivities {
                         workflowId);
             }
         }
+        // A sliced order's parent stops starting slices; between slices its next one is denied by the check anyway.
+        Set<String> parents = new LinkedHashSet<>();
+        for (String workflowId : workflowIds) {
+            java.util.regex.Matcher slice = SLICE_ID.matcher(workflowId);
+            if (slice.matches()) {
+                parents.add(slice.group(1));
+            }
+        }
+        for (String parent : parents) {
+            try {
+                client.newWorkflowStub(ExecutionAlgoWorkflow.class, parent).cancel(reason.strip(),
+                        settings.cancelOperator());
+            } catch (WorkflowNotFoundException finished) {
+                log.info("cancel-all {}: sliced order {} has already finished", date, parent);
+            }
+        }
         log.warn("cancel-all {}: {} of {} open orders signalled to cancel ({})", date, signalled, workflowIds.size(),
                 reason);
         return signalled;
@@ -325,6 +346,10 @@ public final class ControlActivitiesImpl implements ControlActivities {
     @Override
     public String startOrder(OrderStart start) {
         OrderDecision decision = decisionOf(start);
+        if (Math.multiplyExact(decision.quantity(), decision.decisionPrice()) > settings.sliceAbove()
+                && decision.quantity() >= settings.slices()) {
+            return startSliced(start, decision);
+        }
         String workflowId = decision.workflowId();
         OrderLifecycleWorkflow workflow = client.newWorkflowStub(OrderLifecycleWorkflow.class,
                 OrderLifecycleWorkflow.options(decision));
@@ -333,6 +358,26 @@ public final class ControlActivitiesImpl implements ControlActivities {
             log.info("order {} started for decision {} ({} {} {} @ {} KRW), approved by {}", workflowId,
                     start.decision().id(), decision.side(), decision.quantity(), decision.symbol(),
                     decision.decisionPrice(), start.approvedBy());
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            log.info("order {} of decision {} was already started; not started again", workflowId,
+                    start.decision().id());
+        }
+        return workflowId;
+    }
+
+    /** A large decision as a TWAP parent whose slices are order workflows of their own (E4). */
+    private String startSliced(OrderStart start, OrderDecision decision) {
+        AlgoOrder algo = new AlgoOrder(decision, AlgoOrder.Algo.TWAP, settings.sliceHorizon(), settings.slices(),
+                List.of());
+        String workflowId = algo.workflowId();
+        ExecutionAlgoWorkflow workflow = client.newWorkflowStub(ExecutionAlgoWorkflow.class,
+                OrderLifecycleWorkflow.optionsWithId(workflowId));
+        try {
+            WorkflowClient.start(workflow::run, algo);
+            log.info("order {} started for decision {} as a TWAP of {} slices over {} ({} {} {} @ {} KRW, above {}"
+                    + " KRW), approved by {}", workflowId, start.decision().id(), settings.slices(),
+                    settings.sliceHorizon(), decision.side(), decision.quantity(), decision.symbol(),
+                    decision.decisionPrice(), settings.sliceAbove(), start.approvedBy());
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
             log.info("order {} of decision {} was already started; not started again", workflowId,
                     start.decision().id());

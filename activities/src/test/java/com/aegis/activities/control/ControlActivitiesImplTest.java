@@ -26,6 +26,8 @@ import com.aegis.workflows.control.ModeAudit;
 import com.aegis.workflows.control.OrderStart;
 import com.aegis.workflows.control.TradingControlWorkflow;
 import com.aegis.workflows.control.TradingMode;
+import com.aegis.workflows.orders.AlgoOrder;
+import com.aegis.workflows.orders.ExecutionAlgoWorkflow;
 import com.aegis.workflows.orders.OrderDecision;
 import com.aegis.workflows.orders.OrderLifecycleWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -446,6 +448,31 @@ class ControlActivitiesImplTest {
 
         assertThat(control.startOrder(start)).isEqualTo(workflowId);
         assertThat(stub.describe().getExecution().getRunId()).isEqualTo(described.getExecution().getRunId());
+    }
+
+    @Test
+    void aLargeDecisionStartsATwapOfSlicesInsteadOfOneOrder() {
+        long signal = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        // 1,000 shares at 70,000 KRW = 70 million KRW, above the 50 million default.
+        OrderStart start = new OrderStart(START_DAY, new com.aegis.workflows.control.OrderDecision(
+                Symbol.of(KOSPI_SYMBOL), Side.BUY, 1_000, 70_000, SignalId.of(signal), 90), "kim");
+
+        String workflowId = control.startOrder(start);
+        started.add(workflowId);
+
+        assertThat(workflowId).isEqualTo("algo-2029-07-12-990701-BUY-" + signal);
+        WorkflowExecutionDescription described = client.newUntypedWorkflowStub(workflowId).describe();
+        assertThat(described.getWorkflowType()).isEqualTo(ExecutionAlgoWorkflow.TYPE);
+        HistoryEvent first = client.fetchHistory(workflowId).getEvents().get(0);
+        AlgoOrder algo = DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
+                Optional.of(first.getWorkflowExecutionStartedEventAttributes().getInput()), AlgoOrder.class,
+                AlgoOrder.class);
+        assertThat(algo.algo()).isEqualTo(AlgoOrder.Algo.TWAP);
+        assertThat(algo.buckets()).isEqualTo(5);
+        assertThat(algo.horizon()).isEqualTo(java.time.Duration.ofMinutes(40));
+        assertThat(algo.parent().quantity()).isEqualTo(1_000);
+        assertThat(algo.parent().workflowId()).isEqualTo("order-2029-07-12-990701-BUY-" + signal);
+        assertThat(control.startOrder(start)).isEqualTo(workflowId);
     }
 
     @Test
