@@ -264,8 +264,8 @@ public final class KisBrokerActivities implements BrokerActivities {
                             + latestRow.orderQuantity() + " filled)");
                 }
                 try {
-                    KisOrderAck ack = kis.modifyOrder(new KisOrderNumber(latest.brokerOrderNo()),
-                            branchOf(tx, placed, latest), KisOrderType.LIMIT, request.limitPrice(), remainder);
+                    KisOrderAck ack = kis.modifyWholeRemainder(new KisOrderNumber(latest.brokerOrderNo()),
+                            branchOf(tx, placed, latest), KisOrderType.LIMIT, request.limitPrice());
                     String number = ack.orderNumber().value();
                     tx.recordNumber(key, tradeDate, number, latest.seq() + 1, ack.branchNumber(), clock.instant());
                     log.info("order {} ({}) modified to {} for {} shares; KIS numbers it {}", key,

@@ -256,6 +256,19 @@ public final class KisRestClient {
         return orderAck(call("POST", TRADING + "order-rvsecncl", "TTTC0013U", body, ""));
     }
 
+    /**
+     * order-rvsecncl (01 정정) of the whole open quantity at a new price (QTY_ALL_ORD_YN=Y): KIS takes whatever is
+     * open when the request arrives, so a fill in between cannot make the quantity wrong.
+     */
+    public KisOrderAck modifyWholeRemainder(KisOrderNumber original, String branchNumber, KisOrderType type,
+                                            long newPrice) {
+        Map<String, String> body = revisionFields(original, branchNumber, type, "01");
+        body.put("ORD_QTY", "0");
+        body.put("ORD_UNPR", Long.toString(type == KisOrderType.MARKET ? 0L : newPrice));
+        body.put("QTY_ALL_ORD_YN", "Y");
+        return orderAck(call("POST", TRADING + "order-rvsecncl", "TTTC0013U", body, ""));
+    }
+
     /** order-rvsecncl (02 취소) of the whole open quantity. */
     public KisOrderAck cancelOrder(KisOrderNumber original, String branchNumber) {
         Map<String, String> body = revisionFields(original, branchNumber, KisOrderType.LIMIT, "02");
