@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Last prices kept for a few seconds. Every pre-trade check marks the whole portfolio to market, so without this a
  * burst of orders against a book of fifty stocks would ask the broker for the same fifty quotes again and again,
- * against its per-second call limit. A missing price is not kept.
+ * against its per-second call limit. Concurrent misses of one stock share a single look-up (the others wait for its
+ * answer); a missing price is not kept, and a failed look-up fails every waiting caller.
  */
 public final class CachingLastPriceSource implements LastPriceSource {
 
@@ -28,12 +29,6 @@ public final class CachingLastPriceSource implements LastPriceSource {
 
     @Override
     public Optional<Long> lastPrice(Symbol symbol) {
-        Long known = prices.getIfPresent(symbol);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<Long> fresh = source.lastPrice(symbol);
-        fresh.ifPresent(p -> prices.put(symbol, p));
-        return fresh;
+        return Optional.ofNullable(prices.get(symbol, s -> source.lastPrice(s).orElse(null)));
     }
 }
