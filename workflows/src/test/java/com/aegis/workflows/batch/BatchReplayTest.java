@@ -16,6 +16,7 @@ class BatchReplayTest {
     @ParameterizedTest
     @CsvSource({
         "histories/daily-pre-open.json, com.aegis.workflows.batch.DailyPreOpenWorkflowImpl",
+        "histories/daily-pre-open-orders.json, com.aegis.workflows.batch.DailyPreOpenWorkflowImpl",
         "histories/daily-post-close.json, com.aegis.workflows.batch.DailyPostCloseWorkflowImpl",
         "histories/scoring-pipeline.json, com.aegis.workflows.scoring.ScoringPipelineWorkflowImpl"})
     void replaysARecordedRun(String resource, Class<?> implementation) {
