@@ -1,10 +1,14 @@
 package com.aegis.benchmarks;
 
+import static com.aegis.benchmarks.HarnessSupport.deleteRecursively;
+import static com.aegis.benchmarks.HarnessSupport.loadAverage;
+import static com.aegis.benchmarks.HarnessSupport.seconds;
+
 import com.aegis.activities.orders.AccountBook;
 import com.aegis.activities.orders.OrderQueries;
 import com.aegis.benchmarks.orders.AcceptancePath;
 import com.aegis.benchmarks.orders.DayFigures;
-import com.aegis.benchmarks.orders.Latencies;
+import com.aegis.benchmarks.pipeline.Samples;
 import com.aegis.benchmarks.orders.OrderPath;
 import com.aegis.benchmarks.pipeline.EchoWorkflow;
 import com.aegis.core.execution.OrderStatus;
@@ -30,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * The order path (P3, E3–E5) on the embedded local stack against the simulated KRX exchange, wired as the workers
@@ -135,9 +137,9 @@ public final class OrderExecutionHarness {
             runOne(marketBuy(plans.get(i % plans.size())));
         }
         long quotesBefore = path.quoteCalls();
-        Latencies accept = new Latencies();
-        Latencies terminal = new Latencies();
-        Latencies echo = new Latencies();
+        Samples accept = new Samples();
+        Samples terminal = new Samples();
+        Samples echo = new Samples();
         Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);
         List<String> ids = new ArrayList<>();
         double busyMillis = 0;
@@ -288,7 +290,7 @@ public final class OrderExecutionHarness {
         double wall = (lastEnd - firstStart) / 1e9;
         Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);
         reports.values().forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
-        Latencies underLoad = new Latencies();
+        Samples underLoad = new Samples();
         accepted.forEach((id, f) -> {
             if (f.isDone()) {
                 underLoad.add((f.join() - startedAt.get(id)) / 1e6);
@@ -423,28 +425,5 @@ public final class OrderExecutionHarness {
 
     private static String verdict(boolean met) {
         return met ? "met" : "NOT met";
-    }
-
-    // ------------------------------------------------------------------------------------ helpers
-
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** The 1-minute load average (Linux), or "n/a". */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "n/a";
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
     }
 }

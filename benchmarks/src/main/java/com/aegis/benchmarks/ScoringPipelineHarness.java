@@ -1,5 +1,9 @@
 package com.aegis.benchmarks;
 
+import static com.aegis.benchmarks.HarnessSupport.deleteRecursively;
+import static com.aegis.benchmarks.HarnessSupport.loadAverage;
+import static com.aegis.benchmarks.HarnessSupport.seconds;
+
 import com.aegis.activities.batch.BatchRunActivitiesImpl;
 import com.aegis.activities.cache.CacheSettings;
 import com.aegis.activities.cache.TieredAnalyticsCache;
@@ -52,13 +56,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Wall time of the pre-open scoring pipeline over the default synthetic market (2,800 stocks x 3 years) on the
@@ -343,27 +345,5 @@ public final class ScoringPipelineHarness {
         Samples s = new Samples();
         s.add(value);
         return s;
-    }
-
-    /** The stack's data directory (about 1 GB with the market loaded), once the stack has stopped. */
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** The 1-minute load average (Linux), or "n/a". */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "n/a";
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
     }
 }

@@ -68,7 +68,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,7 +132,7 @@ class OrderCrashSafetyIT {
                 .withMarket(SEED, 120, 1, ORDERS, SPEED).withPorts(0, 0, 0, 0, 0)
                 .withClockStart(LocalTime.of(8, 59, 40)));
         session = sim.session();
-        marketClock = clockOf(sim);
+        marketClock = sim.clock().asClock();
         PostgresHistoryLoader.load(sim.history(), dataSource, ProgressListener.NONE);
 
         SimulatedProviders.Settings s = sim.settings();
@@ -179,25 +178,6 @@ class OrderCrashSafetyIT {
 
     private static String service(String name) {
         return sim.services().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow().baseUrl();
-    }
-
-    private static Clock clockOf(SimulatedProviders providers) {
-        return new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return providers.clock().now();
-            }
-        };
     }
 
     @AfterAll

@@ -52,8 +52,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +128,7 @@ public final class OrderPath implements AutoCloseable {
                 .withPorts(0, 0, 0, 0, 0)
                 .withClockStart(settings.clockStart()));
         resources.add(sim);
-        marketClock = new SimulatedClock(sim);
+        marketClock = sim.clock().asClock();
         PostgresHistoryLoader.load(sim.history(), stack.dataSource(), ProgressListener.NONE);
 
         SimulatedProviders.Settings s = sim.settings();
@@ -281,29 +279,5 @@ public final class OrderPath implements AutoCloseable {
             }
         }
         resources.clear();
-    }
-
-    /** The simulator's session clock as a {@link Clock}. */
-    private static final class SimulatedClock extends Clock {
-        private final SimulatedProviders providers;
-
-        SimulatedClock(SimulatedProviders providers) {
-            this.providers = providers;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return providers.clock().now();
-        }
     }
 }

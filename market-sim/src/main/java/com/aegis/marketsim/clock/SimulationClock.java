@@ -94,6 +94,30 @@ public final class SimulationClock implements Scheduler {
         return t;
     }
 
+    /** This clock as a {@link java.time.Clock} in UTC, for code that takes the time of the venue as a {@code Clock}. */
+    public java.time.Clock asClock() {
+        SimulationClock self = this;
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                if (zone.equals(java.time.ZoneOffset.UTC)) {
+                    return this;
+                }
+                throw new UnsupportedOperationException("the simulation clock is kept in UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                return self.now();
+            }
+        };
+    }
+
     /** Runs {@code action} at simulated time {@code at} (or at the next firing opportunity if already past). */
     @Override
     public synchronized ScheduledCallback schedule(Instant at, Runnable action) {

@@ -39,7 +39,7 @@ public class TradingConfig {
             return MarketClock.system();
         }
         double factor = sim.clock().factor();
-        return MarketClock.of(sim.clock()::now, factor > 0 ? factor : 1.0);
+        return new MarketClock(sim.clock().asClock(), factor > 0 ? factor : 1.0);
     }
 
     @Bean
