@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Against the local stack's PostgreSQL and Temporal. The day's trading control is started on {@code aegis-orders} with
  * no worker polling it here, so the decisions sent to it stay in its history, where the test reads them. Instruments
- * 99080x and August 2029 are this class's own.
+ * 99095x and August 2029 are this class's own.
  */
 class OrderPlanningActivitiesImplTest {
 
@@ -66,10 +66,10 @@ class OrderPlanningActivitiesImplTest {
         dsl.deleteFrom(SCORE_DAILY).where(SCORE_DAILY.TRADE_DATE.eq(SCORES)).execute();
         dsl.execute("delete from position where account = ?", ACCOUNT);
         dsl.execute("delete from cash_ledger where account = ?", ACCOUNT);
-        // 990801..990803 score BUY, 990804 NEUTRAL, 990805 SELL; 990806 BUY but without a quote.
+        // 990951..990953 score BUY, 990954 NEUTRAL, 990955 SELL; 990956 BUY but without a quote.
         double[] finals = {99.0, 90.0, 80.0, 50.0, 10.0, 95.0};
         for (int i = 0; i < finals.length; i++) {
-            String symbol = "99080" + (i + 1);
+            String symbol = "99095" + (i + 1);
             dsl.insertInto(INSTRUMENT).set(INSTRUMENT.SYMBOL, symbol).set(INSTRUMENT.NAME, "Planning " + symbol)
                     .set(INSTRUMENT.MARKET, "KOSPI").set(INSTRUMENT.LISTED_SHARES, 10_000_000L)
                     .set(INSTRUMENT.LISTED_ON, LocalDate.of(2020, 1, 2)).onConflictDoNothing().execute();
@@ -79,7 +79,7 @@ class OrderPlanningActivitiesImplTest {
                     .set(SCORE_DAILY.REGIME, "BULL").set(SCORE_DAILY.WEIGHTS, JSONB.valueOf("{}")).execute();
         }
         AccountBook.deposit(dsl, ACCOUNT, 100_000_000L, "opening-" + ACCOUNT, SCORES, AT.minusSeconds(86_400));
-        dsl.transaction(tx -> AccountBook.book(tx.dsl(), new AccountBook.FillBooking(ACCOUNT, "990805", Side.BUY,
+        dsl.transaction(tx -> AccountBook.book(tx.dsl(), new AccountBook.FillBooking(ACCOUNT, "990955", Side.BUY,
                 20_000, 300, 900, 0, "planning-test-buy", SCORES, AT.minusSeconds(3_600))));
     }
 
@@ -95,8 +95,8 @@ class OrderPlanningActivitiesImplTest {
 
     @Test
     void theBestScoresBecomeSizedDecisionsForTheDaysControlOnceAndTheWeakHoldingsAreSold() {
-        Map<String, Long> quotes = Map.of("990801", 50_000L, "990802", 10_000L, "990803", 8_000L,
-                "990804", 30_000L, "990805", 21_000L);
+        Map<String, Long> quotes = Map.of("990951", 50_000L, "990952", 10_000L, "990953", 8_000L,
+                "990954", 30_000L, "990955", 21_000L);
         OrderPlanningActivitiesImpl planning = new OrderPlanningActivitiesImpl(dsl, client,
                 symbol -> Optional.ofNullable(quotes.get(symbol.code())),
                 new OrderPlanningActivitiesImpl.Settings(ACCOUNT, List.of("kim"), 2, 1_000,
@@ -107,12 +107,12 @@ class OrderPlanningActivitiesImplTest {
         assertThat(plan.controlWorkflowId()).isEqualTo("trading-control-2029-08-02");
         assertThat(plan.buys()).isEqualTo(2);
         assertThat(plan.sells()).isEqualTo(1);
-        assertThat(plan.skipped()).containsExactly("BUY 990806: no live quote (not trading today)",
-                "BUY 990803 (score 80.0): the day's 2 buys are taken");
+        assertThat(plan.skipped()).containsExactly("BUY 990956: no live quote (not trading today)",
+                "BUY 990953 (score 80.0): the day's 2 buys are taken");
         // Equity 100,000,000 - 6,000,900 + 300 x 21,000 = 100,299,100; 10% is 10,029,910 KRW.
         List<OrderDecision> sent = decisionsSentTo(plan.controlWorkflowId());
         assertThat(sent).extracting(d -> d.side() + " " + d.quantity() + " " + d.symbol().code() + " @ " + d.price())
-                .containsExactly("BUY 200 990801 @ 50000", "BUY 1002 990802 @ 10000", "SELL 300 990805 @ 21000");
+                .containsExactly("BUY 200 990951 @ 50000", "BUY 1002 990952 @ 10000", "SELL 300 990955 @ 21000");
         assertThat(plan.decisions()).hasSize(3).allSatisfy(line -> assertThat(line).contains("signal "));
         assertThat(dsl.fetchCount(SIGNAL, SIGNAL.TRADE_DATE.eq(DAY), SIGNAL.SOURCE.eq("BATCH"))).isEqualTo(3);
 
