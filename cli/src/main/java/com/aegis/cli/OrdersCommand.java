@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,20 +32,27 @@ import picocli.CommandLine.Parameters;
                 OrdersCommand.Cancel.class})
 public class OrdersCommand {
 
-    static LocalDate dayOr(LocalDate date) {
-        return date != null ? date : LocalDate.now(ZoneId.of("Asia/Seoul"));
+    /** The {@code --date} of the order commands: a trading day, today in Seoul when not given. */
+    static final class TradingDay {
+
+        @Option(names = "--date", description = "Trading day (YYYY-MM-DD; default today in Seoul).")
+        LocalDate date;
+
+        LocalDate day() {
+            return date != null ? date : LocalDate.now(ZoneId.of("Asia/Seoul"));
+        }
     }
 
     /** {@code aegis orders list [--date D]}. */
     @Command(name = "list", description = "The orders of a trading day with their fills and costs.")
     public static class ListOrders implements Callable<Integer> {
 
-        @Option(names = "--date", description = "Trading day (YYYY-MM-DD; default today in Seoul).")
-        LocalDate date;
+        @Mixin
+        TradingDay date;
 
         @Override
         public Integer call() {
-            LocalDate day = dayOr(date);
+            LocalDate day = date.day();
             OrderQueries queries = new OrderQueries(DSL.using(CliSettings.fromEnvironment().dataSource(),
                     SQLDialect.POSTGRES));
             List<OrderRow> orders = queries.ordersOf(day);
@@ -81,12 +89,12 @@ public class OrdersCommand {
     @Command(name = "pending", description = "Decisions waiting for an operator's approval (MANUAL mode).")
     public static class Pending implements Callable<Integer> {
 
-        @Option(names = "--date", description = "Trading day (YYYY-MM-DD; default today in Seoul).")
-        LocalDate date;
+        @Mixin
+        TradingDay date;
 
         @Override
         public Integer call() {
-            LocalDate day = dayOr(date);
+            LocalDate day = date.day();
             try (TemporalAccess temporal = new TemporalAccess(CliSettings.fromEnvironment()).requireReachable()) {
                 ControlStatus status;
                 try {
@@ -121,12 +129,12 @@ public class OrdersCommand {
         @Option(names = "--operator", defaultValue = "operator", description = "Who approves (default ${DEFAULT-VALUE}).")
         String operator;
 
-        @Option(names = "--date", description = "Trading day (YYYY-MM-DD; default today in Seoul).")
-        LocalDate date;
+        @Mixin
+        TradingDay date;
 
         @Override
         public Integer call() {
-            LocalDate day = dayOr(date);
+            LocalDate day = date.day();
             try (TemporalAccess temporal = new TemporalAccess(CliSettings.fromEnvironment()).requireReachable()) {
                 StartedOrder started;
                 try {

@@ -6,14 +6,10 @@ import static com.aegis.db.jooq.Tables.POSITION;
 import static com.aegis.db.jooq.Tables.SIGNAL;
 
 import com.aegis.activities.kis.rest.KisBalance;
-import com.aegis.activities.kis.rest.KisClientSettings;
 import com.aegis.activities.kis.rest.KisCredentials;
 import com.aegis.activities.kis.rest.KisEnvironment;
 import com.aegis.activities.kis.rest.KisHolding;
-import com.aegis.activities.kis.rest.KisProtocolErrorCounter;
-import com.aegis.activities.kis.rest.KisRateLimiter;
 import com.aegis.activities.kis.rest.KisRestClient;
-import com.aegis.activities.kis.rest.KisTokenCache;
 import com.aegis.activities.orders.AccountBook;
 import com.aegis.activities.orders.OrderQueries;
 import com.aegis.activities.orders.OrderRow;
@@ -34,7 +30,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -214,9 +209,7 @@ final class OrdersDemo {
         }
         SimulatedProviders.Settings sim = SimulatedProviders.Settings.localDefaults();
         KisEnvironment environment = KisEnvironment.live().withBaseUri(URI.create(address));
-        return Optional.of(new KisRestClient(environment, KisCredentials.of(sim.kisAppKey(), sim.kisAppSecret(),
-                sim.kisAccountNumber(), "01"), KisTokenCache.inDirectory(settings.home().resolve("kis-tokens-cli")),
-                KisRateLimiter.forEnvironment(environment), new KisProtocolErrorCounter(), KisClientSettings.defaults(),
-                Clock.systemUTC()));
+        return Optional.of(KisRestClient.standard(environment, KisCredentials.of(sim.kisAppKey(), sim.kisAppSecret(),
+                sim.kisAccountNumber(), "01"), settings.home().resolve("kis-tokens-cli")));
     }
 }

@@ -14,22 +14,17 @@ import com.aegis.activities.fills.FillRouterSettings;
 import com.aegis.activities.fills.FillSignalConsumer;
 import com.aegis.activities.fills.LedgerWorkflowIdLookup;
 import com.aegis.activities.kis.rest.KisBalance;
-import com.aegis.activities.kis.rest.KisClientSettings;
 import com.aegis.activities.kis.rest.KisCredentials;
 import com.aegis.activities.kis.rest.KisDailyOrder;
 import com.aegis.activities.kis.rest.KisEnvironment;
 import com.aegis.activities.kis.rest.KisHolding;
-import com.aegis.activities.kis.rest.KisProtocolErrorCounter;
-import com.aegis.activities.kis.rest.KisRateLimiter;
 import com.aegis.activities.kis.rest.KisRestClient;
-import com.aegis.activities.kis.rest.KisTokenCache;
 import com.aegis.activities.kis.ws.KisRealtimeClient;
 import com.aegis.activities.kis.ws.KisRealtimeSettings;
 import com.aegis.activities.kis.ws.KisRealtimeTr;
 import com.aegis.activities.orders.AccountBook;
 import com.aegis.activities.orders.OrderQueries;
 import com.aegis.activities.orders.OrderStoreActivitiesImpl;
-import com.aegis.activities.orders.ReportRow;
 import com.aegis.activities.orders.check.CachingLastPriceSource;
 import com.aegis.activities.orders.check.KisQuoteLastPriceSource;
 import com.aegis.activities.orders.check.OrderCheckActivitiesImpl;
@@ -47,7 +42,6 @@ import com.aegis.marketsim.services.SessionPlans;
 import com.aegis.marketsim.services.SimulatedProviders;
 import com.aegis.workers.stack.LocalTemporalWorkerOptions;
 import com.aegis.workflows.TaskQueues;
-import com.aegis.workflows.orders.ExecutionPolicy;
 import com.aegis.workflows.orders.OrderDecision;
 import com.aegis.workflows.orders.OrderExecutionReport;
 import com.aegis.workflows.orders.OrderLifecycleWorkflow;
@@ -57,7 +51,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -138,10 +131,8 @@ class OrderCrashSafetyIT {
         SimulatedProviders.Settings s = sim.settings();
         URI rest = URI.create(service(SimulatedProviders.KIS_REST));
         KisEnvironment environment = KisEnvironment.live().withBaseUri(rest);
-        kis = new KisRestClient(environment, KisCredentials.of(s.kisAppKey(), s.kisAppSecret(),
-                s.kisAccountNumber(), "01"), KisTokenCache.inDirectory(Path.of("target", "kis-tokens-crash")),
-                KisRateLimiter.forEnvironment(environment), new KisProtocolErrorCounter(), KisClientSettings.defaults(),
-                Clock.systemUTC());
+        kis = KisRestClient.standard(environment, KisCredentials.of(s.kisAppKey(), s.kisAppSecret(),
+                s.kisAccountNumber(), "01"), Path.of("target", "kis-tokens-crash"));
 
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget(stack.temporalTarget()).build());

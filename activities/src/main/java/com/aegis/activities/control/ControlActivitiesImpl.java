@@ -18,6 +18,7 @@ import com.aegis.workflows.control.TradingControlWorkflow;
 import com.aegis.workflows.control.TradingMode;
 import com.aegis.workflows.orders.OrderDecision;
 import com.aegis.workflows.orders.AlgoOrder;
+import com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading;
 import com.aegis.workflows.orders.ExecutionAlgoWorkflow;
 import com.aegis.workflows.orders.OrderLifecycleWorkflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +36,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,7 +79,7 @@ public final class ControlActivitiesImpl implements ControlActivities {
     static final String RULE_PREFIX = "trading-control.";
     static final String REJECTED_PREFIX = "REJECTED ";
     /** A slice of a sliced order: {@code <parent workflow id>-s<index>}. */
-    private static final java.util.regex.Pattern SLICE_ID = java.util.regex.Pattern.compile("^(algo-.+)-s\\d+$");
+    private static final Pattern SLICE_ID = Pattern.compile("^(algo-.+)-s\\d+$");
     private static final String NONE = "(none)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -112,8 +115,8 @@ public final class ControlActivitiesImpl implements ControlActivities {
     }
 
     @Override
-    public com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading marketClock() {
-        return new com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading(clock.instant(), clockSpeed);
+    public MarketClockReading marketClock() {
+        return new MarketClockReading(clock.instant(), clockSpeed);
     }
 
     // ---- mode audit ----
@@ -323,7 +326,7 @@ public final class ControlActivitiesImpl implements ControlActivities {
         // A sliced order's parent stops starting slices; between slices its next one is denied by the check anyway.
         Set<String> parents = new LinkedHashSet<>();
         for (String workflowId : workflowIds) {
-            java.util.regex.Matcher slice = SLICE_ID.matcher(workflowId);
+            Matcher slice = SLICE_ID.matcher(workflowId);
             if (slice.matches()) {
                 parents.add(slice.group(1));
             }

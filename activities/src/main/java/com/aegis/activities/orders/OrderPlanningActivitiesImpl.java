@@ -7,6 +7,7 @@ import com.aegis.activities.orders.check.LastPriceSource;
 import com.aegis.activities.scoring.ScoreQueries;
 import com.aegis.activities.scoring.ScoreRow;
 import com.aegis.core.execution.SignalId;
+import com.aegis.core.krx.TradingCosts;
 import com.aegis.core.market.Side;
 import com.aegis.core.market.Symbol;
 import com.aegis.core.risk.RiskLimits;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +83,7 @@ public final class OrderPlanningActivitiesImpl implements OrderPlanningActivitie
     private final Clock clock;
     private final ScoreQueries scores;
     private final PositionSizer sizer;
+    private final TradingCosts costs = TradingCosts.standard();
 
     public OrderPlanningActivitiesImpl(DSLContext db, WorkflowClient client, LastPriceSource prices,
                                        Settings settings, Clock clock) {
@@ -90,7 +93,7 @@ public final class OrderPlanningActivitiesImpl implements OrderPlanningActivitie
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scores = new ScoreQueries(db);
-        this.sizer = new PositionSizer(settings.limits(), com.aegis.core.krx.TradingCosts.standard(), 1);
+        this.sizer = new PositionSizer(settings.limits(), costs, 1);
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class OrderPlanningActivitiesImpl implements OrderPlanningActivitie
         Map<String, Long> held = AccountBook.shares(db, account);
         long cash = AccountBook.cash(db, account);
         // Held stocks are priced for the equity; candidates only when they are considered.
-        Map<Symbol, Long> last = new java.util.HashMap<>(prices.lastPrices(
+        Map<Symbol, Long> last = new HashMap<>(prices.lastPrices(
                 held.keySet().stream().map(Symbol::of).toList()));
         long equity = cash;
         for (Map.Entry<String, Long> h : held.entrySet()) {
@@ -155,8 +158,8 @@ public final class OrderPlanningActivitiesImpl implements OrderPlanningActivitie
                         + availableCash + " KRW, price " + price + " KRW)");
                 continue;
             }
-            availableCash -= size.quantity() * price;
-            availableCash -= com.aegis.core.krx.TradingCosts.standard().commission(size.quantity() * price);
+            long notional = size.quantity() * price;
+            availableCash -= notional + costs.commission(notional);
             decisions.add(decision(request, symbol, Side.BUY, size.quantity(), price, row.finalScore()));
             buys++;
         }

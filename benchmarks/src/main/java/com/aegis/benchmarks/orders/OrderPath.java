@@ -8,13 +8,9 @@ import com.aegis.activities.fills.FillQuarantine;
 import com.aegis.activities.fills.FillRouterSettings;
 import com.aegis.activities.fills.FillSignalConsumer;
 import com.aegis.activities.fills.LedgerWorkflowIdLookup;
-import com.aegis.activities.kis.rest.KisClientSettings;
 import com.aegis.activities.kis.rest.KisCredentials;
 import com.aegis.activities.kis.rest.KisEnvironment;
-import com.aegis.activities.kis.rest.KisProtocolErrorCounter;
-import com.aegis.activities.kis.rest.KisRateLimiter;
 import com.aegis.activities.kis.rest.KisRestClient;
-import com.aegis.activities.kis.rest.KisTokenCache;
 import com.aegis.activities.kis.ws.KisRealtimeClient;
 import com.aegis.activities.kis.ws.KisRealtimeSettings;
 import com.aegis.activities.kis.ws.KisRealtimeTr;
@@ -133,9 +129,8 @@ public final class OrderPath implements AutoCloseable {
 
         SimulatedProviders.Settings s = sim.settings();
         KisEnvironment environment = KisEnvironment.live().withBaseUri(URI.create(service(SimulatedProviders.KIS_REST)));
-        kis = new KisRestClient(environment, KisCredentials.of(s.kisAppKey(), s.kisAppSecret(), s.kisAccountNumber(),
-                "01"), KisTokenCache.inDirectory(settings.tokenDirectory()), KisRateLimiter.forEnvironment(environment),
-                new KisProtocolErrorCounter(), KisClientSettings.defaults(), Clock.systemUTC());
+        kis = KisRestClient.standard(environment, KisCredentials.of(s.kisAppKey(), s.kisAppSecret(),
+                s.kisAccountNumber(), "01"), settings.tokenDirectory());
 
         service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget(stack.temporalTarget()).build());

@@ -1,6 +1,5 @@
 package com.aegis.workers.fills;
 
-import com.aegis.workers.trading.MarketClock;
 import com.aegis.activities.fills.CumulativeFillCounter;
 import com.aegis.activities.fills.FillBridgeSettings;
 import com.aegis.activities.fills.FillNoticeBridge;
@@ -16,6 +15,7 @@ import com.aegis.activities.kis.ws.KisRealtimeTr;
 import com.aegis.marketsim.services.SimulatedProviders;
 import com.aegis.workers.config.AegisProperties;
 import com.aegis.workers.providers.ProviderClientsConfig.ProviderEndpoints;
+import com.aegis.workers.trading.MarketClock;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;

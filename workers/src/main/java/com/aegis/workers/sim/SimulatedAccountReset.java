@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * The simulated broker opens a fresh account every time it starts: its starting cash, no shares, order numbers from 1
  * again, on the same simulated session date. Records of that date kept from an earlier run would name orders the
  * broker no longer has (and reuse their order numbers), so the account's books and the session's order records are
- * reset to match before any order is placed: orders with their events, fills and reports, the broker ledger, the
- * session's signals and fill counters, then positions and cash, with the starting cash as the opening deposit.
+ * reset to match before any order is placed: orders with their events, fills and reports, the account's broker
+ * ledger, the session's signals and fill counters, then positions and cash, with the starting cash as the opening
+ * deposit. Quarantined fill notices are kept: they are the record of what could not be routed.
  */
 public final class SimulatedAccountReset {
 
@@ -38,11 +39,11 @@ public final class SimulatedAccountReset {
             t.execute("delete from orders where trade_date = ? and account = ? and parent_order_id is not null",
                     session, account);
             int removed = t.execute("delete from orders where trade_date = ? and account = ?", session, account);
-            t.execute("delete from broker_order_number where trade_date = ?", session);
-            t.execute("delete from broker_submission where trade_date = ?", session);
+            t.execute("delete from broker_order_number where broker_order_key in (select broker_order_key"
+                    + " from broker_submission where trade_date = ? and account_id = ?)", session, account);
+            t.execute("delete from broker_submission where trade_date = ? and account_id = ?", session, account);
             t.execute("delete from signal s where s.trade_date = ? and not exists"
                     + " (select 1 from orders o where o.signal_id = s.id)", session);
-            t.execute("delete from fill_notice_quarantine");
             t.execute("delete from position where account = ?", account);
             t.execute("delete from cash_ledger where account = ?", account);
             return removed;

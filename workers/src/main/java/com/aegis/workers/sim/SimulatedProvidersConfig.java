@@ -2,6 +2,9 @@ package com.aegis.workers.sim;
 
 import com.aegis.marketsim.services.SimulatedProviders;
 import com.aegis.marketsim.services.SimulatedService;
+import com.aegis.workers.trading.TradingProperties;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.jooq.DSLContext;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,13 +33,12 @@ public class SimulatedProvidersConfig {
     }
 
     /** The simulated broker's fresh account, reflected in the books before any order can be placed. */
-    public record SimulatedAccount(String account, java.time.LocalDate session, long startingCash) {
+    public record SimulatedAccount(String account, LocalDate session, long startingCash) {
     }
 
     @Bean
-    SimulatedAccount simulatedAccount(SimulatedProviders providers, org.jooq.DSLContext db,
-            io.lettuce.core.api.StatefulRedisConnection<String, String> redis,
-            com.aegis.workers.trading.TradingProperties trading) {
+    SimulatedAccount simulatedAccount(SimulatedProviders providers, DSLContext db,
+            StatefulRedisConnection<String, String> redis, TradingProperties trading) {
         SimulatedAccountReset.reset(db, redis, providers, trading.account());
         return new SimulatedAccount(trading.account(), providers.session(), providers.settings().startingCash());
     }

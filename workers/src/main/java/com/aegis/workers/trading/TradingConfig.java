@@ -1,11 +1,11 @@
 package com.aegis.workers.trading;
 
+import com.aegis.activities.broker.KisBrokerActivities;
 import com.aegis.activities.control.ControlActivitiesImpl;
 import com.aegis.activities.control.ControlSettings;
+import com.aegis.activities.kis.rest.KisRestClient;
 import com.aegis.activities.orders.OrderPlanningActivitiesImpl;
 import com.aegis.activities.orders.OrderStoreActivitiesImpl;
-import com.aegis.activities.broker.KisBrokerActivities;
-import com.aegis.activities.kis.rest.KisRestClient;
 import com.aegis.activities.orders.check.CachingLastPriceSource;
 import com.aegis.activities.orders.check.DailyBarLastPriceSource;
 import com.aegis.activities.orders.check.FallbackLastPriceSource;
@@ -14,8 +14,10 @@ import com.aegis.activities.orders.check.LastPriceSource;
 import com.aegis.activities.orders.check.OrderCheckActivitiesImpl;
 import com.aegis.core.risk.RiskLimits;
 import com.aegis.marketsim.services.SimulatedProviders;
+import com.aegis.workers.sim.SimulatedProvidersConfig.SimulatedAccount;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,13 +60,13 @@ public class TradingConfig {
     @Bean
     LastPriceSource lastPriceSource(DSLContext db, KisRestClient kis) {
         return new CachingLastPriceSource(new FallbackLastPriceSource(new KisQuoteLastPriceSource(kis),
-                new DailyBarLastPriceSource(db)), java.time.Duration.ofSeconds(5));
+                new DailyBarLastPriceSource(db)), Duration.ofSeconds(5));
     }
 
     /** Broker calls on {@code aegis-broker}; trade dates follow the venue's clock. */
     @Bean
     KisBrokerActivities brokerActivities(KisRestClient kis, DSLContext db, MarketClock market,
-            ObjectProvider<com.aegis.workers.sim.SimulatedProvidersConfig.SimulatedAccount> simulatedAccount) {
+            ObjectProvider<SimulatedAccount> simulatedAccount) {
         // With the simulator, its fresh account is in the books before the first order can go out.
         simulatedAccount.getIfAvailable();
         return new KisBrokerActivities(kis, db, market.clock());
@@ -80,11 +82,11 @@ public class TradingConfig {
     @Bean
     OrderPlanningActivitiesImpl orderPlanningActivities(DSLContext db, WorkflowClient client, KisRestClient kis,
             TradingProperties trading, MarketClock market,
-            ObjectProvider<com.aegis.workers.sim.SimulatedProvidersConfig.SimulatedAccount> simulatedAccount) {
+            ObjectProvider<SimulatedAccount> simulatedAccount) {
         simulatedAccount.getIfAvailable();
         // Decisions need the broker's live quote: a stock without one (halted, not trading today) is not decided on.
         LastPriceSource live = new CachingLastPriceSource(new KisQuoteLastPriceSource(kis),
-                java.time.Duration.ofSeconds(5));
+                Duration.ofSeconds(5));
         return new OrderPlanningActivitiesImpl(db, client, live,
                 OrderPlanningActivitiesImpl.Settings.defaults(trading.account(), trading.operators()),
                 market.clock());

@@ -1,5 +1,6 @@
 package com.aegis.workflows.control;
 
+import com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.time.LocalDate;
@@ -35,5 +36,5 @@ public interface ControlActivities {
 
     /** The market's clock (the venue's time and speed), which the day's end and every timestamp follow. */
     @ActivityMethod(name = "ControlMarketClock")
-    com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading marketClock();
+    MarketClockReading marketClock();
 }

@@ -5,6 +5,7 @@ import com.aegis.core.market.Side;
 import com.aegis.core.risk.RiskLimits;
 import com.aegis.core.risk.TradingState;
 import com.aegis.workflows.TaskQueues;
+import com.aegis.workflows.orders.MarketTime;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -43,7 +44,7 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
 
     private static final Logger log = Workflow.getLogger(TradingControlWorkflowImpl.class);
 
-    private com.aegis.workflows.orders.MarketTime market;
+    private MarketTime market;
     private final ControlActivities activities = Workflow.newActivityStub(ControlActivities.class,
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.ORDERS)
@@ -123,7 +124,7 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
         if (invalid != null) {
             throw ApplicationFailure.newNonRetryableFailure(invalid, "InvalidControlRequest");
         }
-        market = com.aegis.workflows.orders.MarketTime.read(activities::marketClock);
+        market = MarketTime.read(activities::marketClock);
         Duration untilEndOfDay = market.toWorkflow(Duration.between(market.now(),
                 date.plusDays(1).atStartOfDay(KrxCalendar.KST).toInstant()));
         Promise<Void> endOfDay = !untilEndOfDay.isZero() ? Workflow.newTimer(untilEndOfDay)
@@ -626,7 +627,7 @@ public class TradingControlWorkflowImpl implements TradingControlWorkflow {
 
     /** Market time (the venue's clock); before it is read, workflow time. */
     private Instant now() {
-        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
+        return MarketTime.nowOr(market);
     }
 
     private String formatPercent(PnlUpdate update) {

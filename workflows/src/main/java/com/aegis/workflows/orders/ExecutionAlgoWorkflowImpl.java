@@ -161,6 +161,6 @@ public class ExecutionAlgoWorkflowImpl implements ExecutionAlgoWorkflow {
 
     /** Market time (the venue's clock), the slices' schedule runs on it. */
     private Instant now() {
-        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
+        return MarketTime.nowOr(market);
     }
 }

@@ -41,6 +41,11 @@ public final class MarketTime {
         }
     }
 
+    /** Market time from {@code market}, or workflow time while the market clock has not been read yet. */
+    public static Instant nowOr(MarketTime market) {
+        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
+    }
+
     public Instant now() {
         long elapsed = Workflow.currentTimeMillis() - anchorWorkflowMillis;
         return anchorMarket.plusMillis(Math.round(elapsed * speed));

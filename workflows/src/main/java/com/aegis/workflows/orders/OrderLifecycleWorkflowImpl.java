@@ -504,7 +504,7 @@ public class OrderLifecycleWorkflowImpl implements OrderLifecycleWorkflow {
 
     /** Market time (the venue's clock); before the clock is read, workflow time. */
     private Instant now() {
-        return market == null ? Instant.ofEpochMilli(Workflow.currentTimeMillis()) : market.now();
+        return MarketTime.nowOr(market);
     }
 
     private static String rootMessage(Throwable failure) {

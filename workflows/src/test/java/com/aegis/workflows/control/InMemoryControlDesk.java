@@ -1,11 +1,14 @@
 package com.aegis.workflows.control;
 
+import com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The trading control's activities over in-memory state, for workflow tests with time skipping: the audit trail,
@@ -28,11 +31,11 @@ final class InMemoryControlDesk implements ControlActivities {
     final AtomicInteger startRefusals = new AtomicInteger();
 
     /** The venue's clock: the test environment's time. */
-    volatile java.util.function.Supplier<java.time.Instant> clock = java.time.Instant::now;
+    volatile Supplier<Instant> clock = Instant::now;
 
     @Override
-    public com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading marketClock() {
-        return new com.aegis.workflows.orders.OrderCheckActivities.MarketClockReading(clock.get(), 1.0);
+    public MarketClockReading marketClock() {
+        return new MarketClockReading(clock.get(), 1.0);
     }
 
     @Override

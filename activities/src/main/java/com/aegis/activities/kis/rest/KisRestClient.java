@@ -77,6 +77,17 @@ public final class KisRestClient {
                 .build();
     }
 
+    /**
+     * A client with the environment's per-second limit, the default timeouts, its own protocol-error counter and the
+     * system clock; access tokens are cached in {@code tokenDirectory}.
+     */
+    public static KisRestClient standard(KisEnvironment environment, KisCredentials credentials,
+                                         java.nio.file.Path tokenDirectory) {
+        return new KisRestClient(environment, credentials, KisTokenCache.inDirectory(tokenDirectory),
+                KisRateLimiter.forEnvironment(environment), new KisProtocolErrorCounter(), KisClientSettings.defaults(),
+                Clock.systemUTC());
+    }
+
     public KisEnvironment environment() {
         return environment;
     }
